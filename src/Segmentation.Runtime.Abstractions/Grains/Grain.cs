@@ -44,6 +44,10 @@ public abstract class Grain
     protected ValueTask<bool> UnregisterReminderAsync(string name, CancellationToken cancellationToken = default) =>
         Context.Reminders.UnregisterAsync(name, cancellationToken);
 
+    /// <summary>A named piece of state in grain storage, with an etag; call ReadStateAsync in OnActivateAsync.</summary>
+    protected IPersistentState<TState> GetPersistentState<TState>(string stateName)
+        where TState : new() => Context.GetPersistentState<TState>(stateName);
+
     /// <summary>Asks the runtime to collect this activation once its current turn and queue are done.</summary>
     protected void DeactivateOnIdle() => Context.DeactivateOnIdle();
 }

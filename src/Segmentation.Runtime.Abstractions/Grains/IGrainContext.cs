@@ -16,4 +16,8 @@ public interface IGrainContext
     IDisposable RegisterTimer(Func<CancellationToken, ValueTask> callback, TimeSpan dueTime, TimeSpan period);
 
     void DeactivateOnIdle();
+
+    /// <summary>A named piece of state in grain storage; read it in OnActivateAsync.</summary>
+    IPersistentState<TState> GetPersistentState<TState>(string stateName)
+        where TState : new();
 }

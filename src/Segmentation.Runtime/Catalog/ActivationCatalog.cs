@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Segmentation.Runtime.Scheduler;
+
+namespace Segmentation.Runtime.Catalog;
+
+/// <summary>The live activations of this silo, by grain id; creates one on the first call.</summary>
+internal sealed class ActivationCatalog(SiloRuntime runtime)
+{
+    private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
+
+    public int Count => _activations.Count;
+
+    /// <summary>Queues a turn on the grain's activation, creating it when there is none.</summary>
+    public void Dispatch(GrainId grainId, WorkItem item)
+    {
+        while (true)
+        {
+            var activation = _activations.GetOrAdd(grainId, static (id, self) => self.Create(id), this);
+            if (activation.TryEnqueue(item))
+            {
+                return;
+            }
+
+            // It was collected between lookup and enqueue: drop the stale entry and look again.
+            _activations.TryRemove(new KeyValuePair<GrainId, Activation>(grainId, activation));
+        }
+    }
+
+    public void Remove(Activation activation) =>
+        _activations.TryRemove(new KeyValuePair<GrainId, Activation>(activation.GrainId, activation));
+
+    public bool TryGet(GrainId grainId, out Activation? activation) => _activations.TryGetValue(grainId, out activation);
+
+    public Activation[] Snapshot() => [.. _activations.Values];
+
+    private Activation Create(GrainId grainId) =>
+        new(runtime, grainId, runtime.Registry.Get(grainId.Type));
+}

@@ -1,0 +1,37 @@
+namespace Segmentation.Runtime.Configuration;
+
+/// <summary>Runtime settings of a silo; bound from the <c>Segmentation:Silo</c> configuration section.</summary>
+public sealed class SiloOptions
+{
+    public const string SectionName = "Segmentation:Silo";
+
+    /// <summary>Partitions of the key space; fixed for a deployment (the store refuses another count).</summary>
+    public int PartitionCount { get; set; } = 64;
+
+    /// <summary>An activation with no message for this long is collected.</summary>
+    public TimeSpan ActivationCollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the collector looks for idle activations.</summary>
+    public TimeSpan ActivationCollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most live activations; past it the least recently used idle ones are collected.</summary>
+    public int MaxActivations { get; set; } = 2_000_000;
+
+    /// <summary>A request/response grain call fails with <see cref="TimeoutException"/> after this long.</summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most log records written in one group commit.</summary>
+    public int MaxAppendBatch { get; set; } = 8192;
+
+    /// <summary>How often partitions with changes write snapshots and move their checkpoint.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Delete log records once a checkpoint covers them (false keeps the whole log).</summary>
+    public bool TruncateLogAtCheckpoint { get; set; } = true;
+
+    /// <summary>Reminders due within this horizon are held in memory; the rest stay in storage.</summary>
+    public TimeSpan ReminderLookAhead { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Most reminders one partition loads from storage per refresh.</summary>
+    public int ReminderLoadBatch { get; set; } = 20_000;
+}

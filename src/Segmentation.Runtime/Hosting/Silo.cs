@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Segmentation.Runtime.Catalog;
+using Segmentation.Runtime.Configuration;
+using Segmentation.Runtime.Storage;
+
+namespace Segmentation.Runtime.Hosting;
+
+/// <summary>
+/// A silo: opens storage (refusing to start when it cannot), recovers every partition by replaying its log after
+/// the last checkpoint, then runs the group commit, reminders, checkpoints and activation collection. Stopping
+/// flushes accepted appends, collects every activation (writing its snapshot) and checkpoints every partition.
+/// </summary>
+public sealed partial class Silo : IHostedService
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Task> _loops = [];
+    private Task _recovery = Task.CompletedTask;
+
+    public Silo(
+        IOptions<SiloOptions> options,
+        GrainTypeRegistry registry,
+        ISiloStorage storage,
+        TimeProvider timeProvider,
+        ILogger<Silo> logger,
+        IServiceProvider services)
+        : this(options.Value, registry, storage, timeProvider, logger, services, runBackgroundLoops: true)
+    {
+    }
+
+    internal Silo(
+        SiloOptions options,
+        GrainTypeRegistry registry,
+        ISiloStorage storage,
+        TimeProvider timeProvider,
+        ILogger logger,
+        IServiceProvider services,
+        bool runBackgroundLoops)
+    {
+        Runtime = new SiloRuntime(options, registry, storage, timeProvider, logger, services);
+        RunBackgroundLoops = runBackgroundLoops;
+    }
+
+    public SiloStatus Status { get; private set; } = SiloStatus.Created;
+
+    /// <summary>Grain references and durable appends for the host.</summary>
+    public IClusterClient Client => Runtime.Client;
+
+    /// <summary>Live activations.</summary>
+    public int ActivationCount => Runtime.Catalog.Count;
+
+    /// <summary>Reminders held in memory (those due within the look-ahead horizon).</summary>
+    public int InMemoryReminderCount => Runtime.Reminders.InMemoryCount;
+
+    internal SiloRuntime Runtime { get; }
+
+    internal bool RunBackgroundLoops { get; }
+
+    /// <summary>Completes when recovery has finished; faults when it failed.</summary>
+    public Task WhenReadyAsync() => _ready.Task;
+
+    /// <summary>Opens storage (throwing <see cref="StorageOpenException"/> when it cannot) and starts recovery.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Status = SiloStatus.Recovering;
+        try
+        {
+            await Runtime.Storage.OpenAsync(Runtime.Options.PartitionCount, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Status = SiloStatus.Failed;
+            throw;
+        }
+
+        _recovery = RecoverAsync(_stopping.Token);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Status is SiloStatus.Stopped or SiloStatus.Created)
+        {
+            return;
+        }
+
+        Status = SiloStatus.Stopping;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await IgnoreCancellationAsync(_recovery).ConfigureAwait(false);
+        await Task.WhenAll(_loops.Select(IgnoreCancellationAsync)).ConfigureAwait(false);
+        await Runtime.Writer.StopAsync().ConfigureAwait(false);
+        await Runtime.WhenAppliedAsync().ConfigureAwait(false);
+        var activations = Runtime.Catalog.Snapshot();
+        await Task.WhenAll(activations.Select(a => a.DeactivateAfterQueueAsync(DeactivationReason.SiloStopping)))
+            .ConfigureAwait(false);
+        await Runtime.Checkpoints.CheckpointAllAsync(cancellationToken).ConfigureAwait(false);
+        await Runtime.Storage.DisposeAsync().ConfigureAwait(false);
+        Status = SiloStatus.Stopped;
+    }
+
+    private async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            long replayed = 0;
+            foreach (var partition in Runtime.Partitions)
+            {
+                var checkpoint = await Runtime.Storage.ReadCheckpointAsync(partition.Partition, cancellationToken).ConfigureAwait(false);
+                var last = await Runtime.Storage.ReadLastOffsetAsync(partition.Partition, cancellationToken).ConfigureAwait(false);
+                partition.Reset(checkpoint, last);
+                await foreach (var record in Runtime.Storage.ReadAsync(partition.Partition, checkpoint, cancellationToken).ConfigureAwait(false))
+                {
+                    partition.Dispatched(record.Offset);
+                    Runtime.Catalog.Dispatch(record.Target, new Durability.ApplyRecordWorkItem(record, partition));
+                    replayed++;
+                }
+            }
+
+            await Runtime.WhenAppliedAsync().ConfigureAwait(false);
+            Runtime.Writer.Start();
+            var now = Runtime.TimeProvider.GetUtcNow();
+            await Runtime.Reminders.RefreshAsync(now + Runtime.Options.ReminderLookAhead, cancellationToken).ConfigureAwait(false);
+            Runtime.Logger.Recovered(Runtime.Partitions.Length, replayed, stopwatch.ElapsedMilliseconds);
+            if (RunBackgroundLoops)
+            {
+                StartLoops();
+            }
+
+            Status = SiloStatus.Ready;
+            _ready.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            Status = SiloStatus.Failed;
+            _ready.TrySetException(exception);
+            throw;
+        }
+    }
+
+    private static async Task IgnoreCancellationAsync(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

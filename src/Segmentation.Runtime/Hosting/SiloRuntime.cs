@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Segmentation.Runtime.Catalog;
+using Segmentation.Runtime.Configuration;
+using Segmentation.Runtime.Durability;
+using Segmentation.Runtime.Messaging;
+using Segmentation.Runtime.Reminders;
+using Segmentation.Runtime.Storage;
+
+namespace Segmentation.Runtime;
+
+/// <summary>The parts of one silo's runtime and the settings they share.</summary>
+internal sealed class SiloRuntime
+{
+    public SiloRuntime(
+        SiloOptions options,
+        GrainTypeRegistry registry,
+        ISiloStorage storage,
+        TimeProvider timeProvider,
+        ILogger logger,
+        IServiceProvider services)
+    {
+        Options = options;
+        Registry = registry;
+        Storage = storage;
+        TimeProvider = timeProvider;
+        Logger = logger;
+        Services = services;
+        PartitionMap = new PartitionMap(options.PartitionCount);
+        Partitions = [.. Enumerable.Range(0, options.PartitionCount).Select(static p => new PartitionState(p))];
+        Catalog = new ActivationCatalog(this);
+        Collector = new ActivationCollector(this);
+        Writer = new GroupCommitWriter(this);
+        Checkpoints = new CheckpointService(this);
+        Reminders = new ReminderService(this);
+        Reminders.Initialize(options.PartitionCount);
+        Client = new ClusterClient(this);
+    }
+
+    public SiloOptions Options { get; }
+
+    public GrainTypeRegistry Registry { get; }
+
+    public ISiloStorage Storage { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ILogger Logger { get; }
+
+    public IServiceProvider Services { get; }
+
+    public PartitionMap PartitionMap { get; }
+
+    public PartitionState[] Partitions { get; }
+
+    public ActivationCatalog Catalog { get; }
+
+    public ActivationCollector Collector { get; }
+
+    public GroupCommitWriter Writer { get; }
+
+    public CheckpointService Checkpoints { get; }
+
+    public ReminderService Reminders { get; }
+
+    public ClusterClient Client { get; }
+
+    /// <summary>Completes when every record appended or replayed so far is applied.</summary>
+    public Task WhenAppliedAsync() => Task.WhenAll(Partitions.Select(static p => p.WhenAppliedAsync()));
+}

@@ -1,0 +1,3 @@
+namespace Segmentation.Runtime.Reminders;
+
+internal readonly record struct ReminderKey(GrainId GrainId, string Name);
