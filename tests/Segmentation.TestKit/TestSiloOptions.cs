@@ -1,0 +1,27 @@
+using Segmentation.Runtime.Configuration;
+using Segmentation.Runtime.Hosting;
+using Segmentation.Runtime.Storage;
+using Segmentation.Storage.InMemory;
+
+namespace Segmentation.TestKit;
+
+/// <summary>How to build a <see cref="TestSilo"/>: grains, settings, storage and clock.</summary>
+public sealed class TestSiloOptions
+{
+    /// <summary>Registers grains and services.</summary>
+    public Action<SiloBuilder> Configure { get; set; } = static _ => { };
+
+    /// <summary>Adjusts silo settings (the defaults use 8 partitions).</summary>
+    public Action<SiloOptions> ConfigureSilo { get; set; } = static _ => { };
+
+    /// <summary>The durable storage; a restart after a kill opens it again. In memory by default.</summary>
+    public Func<ISiloStorage> StorageFactory { get; set; } = CreateSharedInMemory();
+
+    public FakeTimeProvider Clock { get; set; } = new();
+
+    private static Func<ISiloStorage> CreateSharedInMemory()
+    {
+        var storage = new InMemorySiloStorage();
+        return () => storage;
+    }
+}
