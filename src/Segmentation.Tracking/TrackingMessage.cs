@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Segmentation.Tracking;
 
@@ -41,7 +42,14 @@ public sealed record TrackingMessage
 
     public JsonObject? Context { get; init; }
 
+    /// <summary>The destinations the client asked for (Segment's <c>integrations</c>), batch-level values merged in.</summary>
+    public JsonObject? Integrations { get; init; }
+
+    /// <summary>The sending library's channel when given (RudderStack sends e.g. <c>server</c> or <c>web</c>).</summary>
+    public string? Channel { get; init; }
+
     /// <summary>The id that owns this event: <see cref="UserId"/> when present, else <see cref="AnonymousId"/>.</summary>
+    [JsonIgnore]
     public string CustomerKey => UserId ?? AnonymousId
         ?? throw new InvalidOperationException("A tracking message needs a userId or an anonymousId.");
 }
