@@ -1,0 +1,38 @@
+using Segmentation.Domain.Profiles.State;
+
+namespace Segmentation.Domain.Profiles;
+
+/// <summary>The cart: Product Added / Product Removed / Cart Viewed / Checkout Started, emptied by Order Completed.</summary>
+public sealed partial class CustomerProfile
+{
+    private CartLedger _cart = new();
+    private TimedBuffer<TickEntry> _cartAdds = new();
+
+    /// <summary>The current cart (after every applied event, in event order).</summary>
+    public CartContents Cart => _cart.Current.ToContents();
+
+    private bool ApplyCartEvent(ProfileEvent evt)
+    {
+        var properties = evt.Properties;
+        CartOp? op = evt.Known switch
+        {
+            KnownEvent.ProductAdded => ProductLines.Parse(properties) is { } added
+                ? new CartOp(evt.Key, CartOpKind.Add, [added], null)
+                : null,
+            KnownEvent.ProductRemoved => ProductLines.Parse(properties, quantityOverride: 1) is { } removed
+                ? new CartOp(evt.Key, CartOpKind.Remove, [removed], JsonFields.GetInt(properties, "quantity"))
+                : null,
+            KnownEvent.CartViewed => new CartOp(evt.Key, CartOpKind.Replace, ProductLines.ParseArray(properties), null),
+            KnownEvent.CheckoutStarted => new CartOp(evt.Key, CartOpKind.CheckoutStarted, ProductLines.ParseArray(properties), null),
+            KnownEvent.OrderCompleted => new CartOp(evt.Key, CartOpKind.Clear, null, null),
+            _ => null,
+        };
+
+        if (evt.Known == KnownEvent.ProductAdded)
+        {
+            _cartAdds.Add(new TickEntry(evt.Ticks));
+        }
+
+        return op is null || _cart.Apply(op);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using Segmentation.Domain.Profiles.State;
+
+namespace Segmentation.Domain.Profiles;
+
+/// <summary>Email: marketing consent, suppression (bounces, complaints) and engagement (opens, clicks).</summary>
+public sealed partial class CustomerProfile
+{
+    private EngagementState _engagement = new();
+    private ConsentStatus _consentStatus;
+    private string? _consentSource;
+    private EventKey? _consentStamp;
+    private long? _hardBounceTicks;
+    private int _hardBounces;
+    private int _softBounces;
+    private long? _complaintTicks;
+    private int _complaints;
+
+    /// <summary>The latest consent signal: identify traits (<c>email_consent</c>, <c>unsubscribed</c>, <c>subscribed</c>, <c>accepts_marketing</c>) or an Unsubscribed event.</summary>
+    public EmailConsent EmailConsent => _consentStamp is { } stamp
+        ? new EmailConsent(_consentStatus, Time.At(stamp.Ticks), _consentSource)
+        : EmailConsent.Unknown;
+
+    public EmailSuppression Suppression => new(
+        _consentStatus == ConsentStatus.Unsubscribed,
+        Time.At(_hardBounceTicks),
+        _hardBounces,
+        _softBounces,
+        Time.At(_complaintTicks),
+        _complaints);
+
+    /// <summary>Subscribed, not suppressed, and an email address is known.</summary>
+    public bool CanReceiveMarketingEmail =>
+        _consentStatus == ConsentStatus.Subscribed && Email is not null && !Suppression.IsSuppressed;
+
+    public EmailEngagement EmailEngagement => _engagement.Totals;
+
+    /// <summary>Opens and clicks per campaign, ordered by campaign.</summary>
+    public IReadOnlyList<CampaignEngagement> GetCampaignEngagement() => _engagement.Campaigns();
+
+    public CampaignEngagement? GetCampaignEngagement(string campaign) => _engagement.Campaign(campaign);
+
+    private void ApplyConsentTraits(JsonObject traits, EventKey key)
+    {
+        if (ParseConsent(JsonFields.Get(traits, "email_consent")) is { } consent)
+        {
+            SetConsent(consent, "identify:email_consent", key);
+        }
+        else if (JsonFields.GetBool(traits, "unsubscribed") is { } unsubscribed)
+        {
+            SetConsent(unsubscribed ? ConsentStatus.Unsubscribed : ConsentStatus.Subscribed, "identify:unsubscribed", key);
+        }
+        else if (JsonFields.GetBool(traits, "subscribed") is { } subscribed)
+        {
+            SetConsent(subscribed ? ConsentStatus.Subscribed : ConsentStatus.Unsubscribed, "identify:subscribed", key);
+        }
+        else if (JsonFields.GetBool(traits, "accepts_marketing") is { } accepts)
+        {
+            SetConsent(accepts ? ConsentStatus.Subscribed : ConsentStatus.Unsubscribed, "identify:accepts_marketing", key);
+        }
+    }
+
+    private static ConsentStatus? ParseConsent(JsonNode? node)
+    {
+        if (node is JsonValue value && value.TryGetValue<bool>(out var flag))
+        {
+            return flag ? ConsentStatus.Subscribed : ConsentStatus.Unsubscribed;
+        }
+
+        return JsonFields.AsString(node)?.ToUpperInvariant() switch
+        {
+            "SUBSCRIBED" or "GRANTED" or "OPT_IN" or "OPTED_IN" or "YES" or "TRUE" => ConsentStatus.Subscribed,
+            "UNSUBSCRIBED" or "DENIED" or "REVOKED" or "OPT_OUT" or "OPTED_OUT" or "NO" or "FALSE" => ConsentStatus.Unsubscribed,
+            _ => null,
+        };
+    }
+
+    private void SetConsent(ConsentStatus status, string source, EventKey key)
+    {
+        if (EventKey.IsNewer(key, _consentStamp))
+        {
+            _consentStatus = status;
+            _consentSource = source;
+            _consentStamp = key;
+        }
+    }
+
+    private void ApplyBounce(ProfileEvent evt)
+    {
+        var type = JsonFields.GetString(evt.Properties, "bounce_type", "type");
+        if (string.Equals(type, "soft", StringComparison.OrdinalIgnoreCase))
+        {
+            _softBounces++;
+            return;
+        }
+
+        _hardBounces++;
+        _hardBounceTicks = Time.Min(_hardBounceTicks, evt.Ticks);
+    }
+
+    private void ApplyComplaint(ProfileEvent evt)
+    {
+        _complaints++;
+        _complaintTicks = Time.Min(_complaintTicks, evt.Ticks);
+    }
+
+    private void ApplyEmailEngagement(ProfileEvent evt)
+    {
+        var properties = evt.Properties;
+        var campaign = JsonFields.GetString(properties, "campaign_id", "campaign_name", "campaign")
+            ?? JsonFields.GetString(JsonFields.GetObject(evt.Message.Context, "campaign"), "name");
+        _engagement.Record(evt.Known == KnownEvent.EmailLinkClicked, evt.Ticks, campaign);
+    }
+}

@@ -1,0 +1,105 @@
+using Segmentation.Domain.Profiles.State;
+using Segmentation.Domain.Rfm;
+
+namespace Segmentation.Domain.Profiles;
+
+/// <summary>Purchases: Order Completed / Updated / Refunded / Cancelled, totals over the orders that count.</summary>
+public sealed partial class CustomerProfile
+{
+    private OrderBook _orders = new();
+
+    /// <summary>Placed orders that are not cancelled (a fully refunded order still counts, with a net amount of zero).</summary>
+    public int OrderCount => _orders.Count;
+
+    /// <summary>The net amount (after refunds) of the orders that count. Amounts of all currencies are added as they are.</summary>
+    public decimal TotalRevenue => _orders.NetRevenue;
+
+    /// <summary>The refunds of the orders that count.</summary>
+    public decimal RefundedRevenue => _orders.Refunded;
+
+    /// <summary>Total revenue divided by the order count; null without orders.</summary>
+    public decimal? AverageOrderValue => _orders.Count == 0 ? null : Money.Normalize(_orders.NetRevenue / _orders.Count);
+
+    public DateTimeOffset? FirstOrderAt => Time.At(_orders.FirstPlacedTicks);
+
+    public DateTimeOffset? LastOrderAt => Time.At(_orders.LastPlacedTicks);
+
+    /// <summary>The placed orders (cancelled ones included), oldest first.</summary>
+    public IReadOnlyList<OrderSummary> GetOrders() => _orders.Records
+        .Select(record => ToSummary(record.OrderId, record.Evaluate()))
+        .OfType<OrderSummary>()
+        .OrderBy(order => order.PlacedAt)
+        .ThenBy(order => order.OrderId, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>One placed order by id; null when no Order Completed was seen for it.</summary>
+    public OrderSummary? FindOrder(string orderId) => ToSummary(orderId, _orders.Facts(orderId));
+
+    /// <summary>The time-invariant RFM facts (last order date, order count, net revenue in cents); null without orders.</summary>
+    public RfmInput? GetRfmInput() => _orders is { Count: > 0, LastPlacedTicks: { } last }
+        ? new RfmInput(DateOnly.FromDateTime(Time.At(last).UtcDateTime), _orders.Count, Money.ToCents(_orders.NetRevenue))
+        : null;
+
+    private void ApplyOrderCompleted(ProfileEvent evt)
+    {
+        var properties = evt.Properties;
+        var orderId = JsonFields.GetString(properties, "order_id", "orderId") ?? "message:" + evt.Key.MessageId;
+        var items = ProductLines.ParseArray(properties);
+        var amount = JsonFields.GetDecimal(properties, "revenue") ?? JsonFields.GetDecimal(properties, "total")
+            ?? (items is null ? 0m : ProductLines.Value(items));
+        _orders.Complete(orderId, new OrderPatch(evt.Key, amount, Currency(evt), items ?? ProductLines.Empty));
+    }
+
+    private void ApplyOrderUpdated(ProfileEvent evt)
+    {
+        if (OrderId(evt) is not { } orderId)
+        {
+            return;
+        }
+
+        var items = ProductLines.ParseArray(evt.Properties);
+        var amount = JsonFields.GetDecimal(evt.Properties, "revenue") ?? JsonFields.GetDecimal(evt.Properties, "total")
+            ?? (items is null ? null : ProductLines.Value(items));
+        _orders.Update(orderId, new OrderPatch(evt.Key, amount, Currency(evt), items));
+    }
+
+    private void ApplyOrderRefunded(ProfileEvent evt)
+    {
+        if (OrderId(evt) is not { } orderId)
+        {
+            return;
+        }
+
+        var properties = evt.Properties;
+        var items = ProductLines.ParseArray(properties);
+        var amount = JsonFields.GetDecimal(properties, "refund_amount", "amount")
+            ?? JsonFields.GetDecimal(properties, "total", "revenue")
+            ?? (items is { Count: > 0 } ? ProductLines.Value(items) : null);
+        _orders.Refund(orderId, new OrderRefund(evt.Key, amount is { } a ? Math.Abs(a) : null));
+    }
+
+    private void ApplyOrderCancelled(ProfileEvent evt)
+    {
+        if (OrderId(evt) is { } orderId)
+        {
+            _orders.Cancel(orderId, evt.Key);
+        }
+    }
+
+    private static string? OrderId(ProfileEvent evt) => JsonFields.GetString(evt.Properties, "order_id", "orderId");
+
+    private static string? Currency(ProfileEvent evt) => JsonFields.GetString(evt.Properties, "currency")?.ToUpperInvariant();
+
+    private static OrderSummary? ToSummary(string orderId, OrderFacts facts) => facts.IsPlaced
+        ? new OrderSummary(
+            orderId,
+            Time.At(facts.PlacedTicks),
+            facts.Currency,
+            facts.Gross,
+            facts.Refunded,
+            facts.Net,
+            facts.CancelledTicks is not null,
+            Time.At(facts.CancelledTicks),
+            facts.Items ?? ProductLines.Empty)
+        : null;
+}

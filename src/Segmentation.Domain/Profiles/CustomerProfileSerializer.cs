@@ -1,0 +1,60 @@
+using Segmentation.Domain.Serialization;
+
+namespace Segmentation.Domain.Profiles;
+
+/// <summary>
+/// Snapshots a <see cref="CustomerProfile"/> to bytes and back, exactly: a restored profile behaves like the
+/// original for every later message and query. The encoding is canonical (collections in sorted order,
+/// decimals normalized, derived data left out), so equal states give equal bytes.
+/// </summary>
+public static class CustomerProfileSerializer
+{
+    /// <summary>The format version written after the magic bytes.</summary>
+    public const byte FormatVersion = 1;
+
+    private static ReadOnlySpan<byte> Magic => "SGCP"u8;
+
+    public static byte[] Serialize(CustomerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        using var writer = new SnapshotWriter();
+        foreach (var b in Magic)
+        {
+            writer.WriteByte(b);
+        }
+
+        writer.WriteByte(FormatVersion);
+        profile.Write(writer);
+        return writer.ToArray();
+    }
+
+    /// <exception cref="FormatException">The bytes are not a profile snapshot of a known version.</exception>
+    public static CustomerProfile Deserialize(ReadOnlySpan<byte> data)
+    {
+        if (data.Length < Magic.Length + 1 || !data[..Magic.Length].SequenceEqual(Magic))
+        {
+            throw new FormatException("The data is not a customer profile snapshot.");
+        }
+
+        if (data[Magic.Length] != FormatVersion)
+        {
+            throw new FormatException($"Unknown customer profile snapshot version {data[Magic.Length]}.");
+        }
+
+        using var reader = new SnapshotReader(data[(Magic.Length + 1)..].ToArray());
+        try
+        {
+            var profile = CustomerProfile.Read(reader);
+            if (!reader.AtEnd)
+            {
+                throw new FormatException("The snapshot has trailing data.");
+            }
+
+            return profile;
+        }
+        catch (Exception exception) when (exception is EndOfStreamException or IOException or ArgumentException or OverflowException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException("The customer profile snapshot is malformed.", exception);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Segmentation.Domain.Profiles;
+
+/// <summary>Email opens and clicks, all campaigns together.</summary>
+public sealed record EmailEngagement(
+    int Opens,
+    int Clicks,
+    DateTimeOffset? FirstOpenedAt,
+    DateTimeOffset? LastOpenedAt,
+    DateTimeOffset? FirstClickedAt,
+    DateTimeOffset? LastClickedAt);

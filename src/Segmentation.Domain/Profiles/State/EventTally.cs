@@ -1,0 +1,107 @@
+using Segmentation.Domain.Serialization;
+
+namespace Segmentation.Domain.Profiles.State;
+
+/// <summary>Counts per track event name (as sent) and per call type, with first and last times.</summary>
+internal sealed class EventTally
+{
+    private readonly Dictionary<string, Counter> _events = new(StringComparer.Ordinal);
+    private readonly int[] _types = new int[6];
+
+    public void Record(int callType, string? eventName, long ticks)
+    {
+        if ((uint)callType < (uint)_types.Length)
+        {
+            _types[callType]++;
+        }
+
+        if (eventName is null)
+        {
+            return;
+        }
+
+        if (!_events.TryGetValue(eventName, out var counter))
+        {
+            _events.Add(eventName, new Counter(1, ticks, ticks));
+            return;
+        }
+
+        counter.Count++;
+        counter.First = Math.Min(counter.First, ticks);
+        counter.Last = Math.Max(counter.Last, ticks);
+    }
+
+    public int CallCount(int callType) => (uint)callType < (uint)_types.Length ? _types[callType] : 0;
+
+    public EventStats? Get(string eventName) =>
+        _events.TryGetValue(eventName, out var c) ? new EventStats(eventName, c.Count, Time.At(c.First), Time.At(c.Last)) : null;
+
+    public IReadOnlyList<EventStats> All() => _events
+        .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+        .Select(pair => new EventStats(pair.Key, pair.Value.Count, Time.At(pair.Value.First), Time.At(pair.Value.Last)))
+        .ToList();
+
+    public void MergeFrom(EventTally other)
+    {
+        for (var i = 0; i < _types.Length; i++)
+        {
+            _types[i] += other._types[i];
+        }
+
+        foreach (var (name, counter) in other._events)
+        {
+            if (!_events.TryGetValue(name, out var mine))
+            {
+                _events.Add(name, new Counter(counter.Count, counter.First, counter.Last));
+                continue;
+            }
+
+            mine.Count += counter.Count;
+            mine.First = Math.Min(mine.First, counter.First);
+            mine.Last = Math.Max(mine.Last, counter.Last);
+        }
+    }
+
+    public void Write(SnapshotWriter writer)
+    {
+        foreach (var count in _types)
+        {
+            writer.WriteInt(count);
+        }
+
+        writer.WriteInt(_events.Count);
+        foreach (var (name, counter) in _events.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            writer.WriteString(name);
+            writer.WriteInt(counter.Count);
+            writer.WriteLong(counter.First);
+            writer.WriteLong(counter.Last);
+        }
+    }
+
+    public static EventTally Read(SnapshotReader reader)
+    {
+        var tally = new EventTally();
+        for (var i = 0; i < tally._types.Length; i++)
+        {
+            tally._types[i] = reader.ReadInt();
+        }
+
+        var count = reader.ReadCount();
+        for (var i = 0; i < count; i++)
+        {
+            tally._events[reader.ReadString()] = new Counter(reader.ReadInt(), reader.ReadLong(), reader.ReadLong());
+        }
+
+        return tally;
+    }
+
+    private sealed class Counter(int count, long first, long last)
+    {
+        public int Count { get; set; } = count;
+
+        public long First { get; set; } = first;
+
+        public long Last { get; set; } = last;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Segmentation.Domain.Serialization;
+
+namespace Segmentation.Domain.Profiles.State;
+
+/// <summary>
+/// Traits as last-write-wins registers per top-level key, stamped with the writing event's key: a register keeps
+/// the value with the greatest stamp, so any arrival order gives the same traits. Values are kept as JSON text
+/// (a private copy, never a reference into a message). Two context registers (time zone, country) take the
+/// values clients send in <c>context</c> on every call.
+/// </summary>
+internal sealed class TraitStore
+{
+    private readonly Dictionary<string, TraitValue> _values = new(StringComparer.Ordinal);
+
+    public TraitValue? ContextTimeZone { get; private set; }
+
+    public TraitValue? ContextCountry { get; private set; }
+
+    public IReadOnlyDictionary<string, TraitValue> Values => _values;
+
+    public void Set(string name, JsonNode? value, EventKey stamp)
+    {
+        if (!_values.TryGetValue(name, out var current) || stamp > current.Stamp)
+        {
+            _values[name] = new TraitValue(JsonFields.ToJsonText(value), JsonFields.AsString(value), stamp);
+        }
+    }
+
+    public void SetContext(string? timeZone, string? country, EventKey stamp)
+    {
+        if (timeZone is not null && (ContextTimeZone is null || stamp > ContextTimeZone.Stamp))
+        {
+            ContextTimeZone = new TraitValue(JsonFields.ToJsonText(JsonValue.Create(timeZone)), timeZone, stamp);
+        }
+
+        if (country is not null && (ContextCountry is null || stamp > ContextCountry.Stamp))
+        {
+            ContextCountry = new TraitValue(JsonFields.ToJsonText(JsonValue.Create(country)), country, stamp);
+        }
+    }
+
+    public TraitValue? Get(string name) => _values.GetValueOrDefault(name);
+
+    /// <summary>The newest of several spellings of one trait (e.g. <c>firstName</c> and <c>first_name</c>).</summary>
+    public TraitValue? Newest(string first, string second)
+    {
+        var a = Get(first);
+        var b = Get(second);
+        return a is null ? b : b is null ? a : b.Stamp > a.Stamp ? b : a;
+    }
+
+    public void MergeFrom(TraitStore other)
+    {
+        foreach (var (name, value) in other._values)
+        {
+            if (!_values.TryGetValue(name, out var current) || value.Stamp > current.Stamp)
+            {
+                _values[name] = value;
+            }
+        }
+
+        if (other.ContextTimeZone is { } timeZone && (ContextTimeZone is null || timeZone.Stamp > ContextTimeZone.Stamp))
+        {
+            ContextTimeZone = timeZone;
+        }
+
+        if (other.ContextCountry is { } country && (ContextCountry is null || country.Stamp > ContextCountry.Stamp))
+        {
+            ContextCountry = country;
+        }
+    }
+
+    public void Write(SnapshotWriter writer)
+    {
+        writer.WriteInt(_values.Count);
+        foreach (var (name, value) in _values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            writer.WriteString(name);
+            WriteValue(writer, value);
+        }
+
+        writer.WriteBool(ContextTimeZone is not null);
+        if (ContextTimeZone is not null)
+        {
+            WriteValue(writer, ContextTimeZone);
+        }
+
+        writer.WriteBool(ContextCountry is not null);
+        if (ContextCountry is not null)
+        {
+            WriteValue(writer, ContextCountry);
+        }
+    }
+
+    public static TraitStore Read(SnapshotReader reader)
+    {
+        var store = new TraitStore();
+        var count = reader.ReadCount();
+        for (var i = 0; i < count; i++)
+        {
+            var name = reader.ReadString();
+            store._values[name] = ReadValue(reader);
+        }
+
+        store.ContextTimeZone = reader.ReadBool() ? ReadValue(reader) : null;
+        store.ContextCountry = reader.ReadBool() ? ReadValue(reader) : null;
+        return store;
+    }
+
+    private static void WriteValue(SnapshotWriter writer, TraitValue value)
+    {
+        writer.WriteString(value.Json);
+        writer.WriteKey(value.Stamp);
+    }
+
+    private static TraitValue ReadValue(SnapshotReader reader)
+    {
+        var json = reader.ReadString();
+        var stamp = reader.ReadKey();
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            throw new FormatException("The snapshot holds a trait that is not JSON.", exception);
+        }
+
+        return new TraitValue(json, JsonFields.AsString(node), stamp);
+    }
+}
