@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using Segmentation.Runtime;
+using Segmentation.Runtime.Storage;
+
+namespace Segmentation.Storage.InMemory;
+
+public sealed partial class InMemorySiloStorage
+{
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">
+    /// A record does not continue its partition's log (offset = last offset + 1, in batch order) or is invalid;
+    /// nothing was written.
+    /// </exception>
+    public Task AppendAsync(IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ThrowIfNotOpen();
+            var lastOffsets = StorageArguments.ContinueOffsets(records, _lastOffsets);
+            foreach (var record in records)
+            {
+                _partitions[record.Partition].Records.Add(
+                    record with { Payload = Copy(record.Payload), Time = ToUtc(record.Time) });
+            }
+
+            _lastOffsets = lastOffsets;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<long> ReadLastOffsetAsync(int partition, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ThrowIfNotOpen();
+            StorageArguments.CheckPartition(partition, _partitions.Length, nameof(partition));
+            return Task.FromResult(_lastOffsets[partition]);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The records are those stored when the enumeration starts (a snapshot, as in the SQLite provider);
+    /// records deleted by a checkpoint's truncation are not returned.
+    /// </remarks>
+    public IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterOffset);
+        lock (_gate)
+        {
+            ThrowIfNotOpen();
+            StorageArguments.CheckPartition(partition, _partitions.Length, nameof(partition));
+        }
+
+        return ReadRecordsAsync(partition, afterOffset, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ThrowIfNotOpen();
+            StorageArguments.CheckPartition(partition, _partitions.Length, nameof(partition));
+            return Task.FromResult(_partitions[partition].CheckpointOffset);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<GrainSnapshot?> ReadSnapshotAsync(GrainId grainId, CancellationToken cancellationToken = default)
+    {
+        StorageArguments.CheckGrainId(grainId, nameof(grainId));
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ThrowIfNotOpen();
+            return Task.FromResult(
+                _snapshots.TryGetValue(grainId, out var snapshot) ? snapshot with { Data = Copy(snapshot.Data) } : null);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The stored checkpoint offset never moves back: a lower one leaves it as it is.</remarks>
+    /// <exception cref="ArgumentException">
+    /// The checkpoint offset is above the last appended offset, TruncateThrough lies outside 0..CheckpointOffset,
+    /// or a snapshot or reminder change is invalid; nothing was written.
+    /// </exception>
+    public Task WriteCheckpointAsync(PartitionCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ThrowIfNotOpen();
+            StorageArguments.CheckPartition(checkpoint.Partition, _partitions.Length, nameof(checkpoint));
+            var log = _partitions[checkpoint.Partition];
+            StorageArguments.CheckCheckpoint(checkpoint, _partitions.Length, _lastOffsets[checkpoint.Partition]);
+
+            foreach (var snapshot in checkpoint.Snapshots)
+            {
+                _snapshots[snapshot.GrainId] = snapshot with { Data = Copy(snapshot.Data) };
+            }
+
+            ApplyReminderChanges(checkpoint.ReminderChanges);
+            log.CheckpointOffset = Math.Max(log.CheckpointOffset, checkpoint.CheckpointOffset);
+            if (checkpoint.TruncateThrough > 0)
+            {
+                var count = CountThrough(log.Records, checkpoint.TruncateThrough);
+                log.Records.RemoveRange(0, count);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async IAsyncEnumerable<LogRecord> ReadRecordsAsync(
+        int partition, long afterOffset, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        LogRecord[] records;
+        lock (_gate)
+        {
+            ThrowIfNotOpen();
+            var log = _partitions[partition].Records;
+            var skip = CountThrough(log, afterOffset);
+            records = log.GetRange(skip, log.Count - skip).ToArray();
+        }
+
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return record with { Payload = Copy(record.Payload) };
+        }
+    }
+
+    // The number of leading records with an offset at or below the given one (offsets ascend in a log).
+    private static int CountThrough(List<LogRecord> records, long offset)
+    {
+        int low = 0, high = records.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (records[middle].Offset <= offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}

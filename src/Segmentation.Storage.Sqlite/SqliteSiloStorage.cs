@@ -1,0 +1,153 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Segmentation.Runtime.Storage;
+
+namespace Segmentation.Storage.Sqlite;
+
+/// <summary>
+/// The embedded <see cref="ISiloStorage"/>: one SQLite database <see cref="DatabaseFileName"/> in WAL mode in the
+/// data directory, held by one silo process at a time through the lock file <see cref="LockFileName"/>.
+/// </summary>
+/// <remarks>
+/// Writes go through one long-lived connection with prepared statements, one transaction per call, serialized
+/// by a gate; reads use pooled connections and run beside the writer (WAL). Every table keys on the full grain
+/// identity. The log is one table in commit order plus one span row per partition per append, so a group
+/// commit writes little more than its records to the WAL (see the schema in <c>Sql/SchemaSql.cs</c>). Times are stored as UTC ticks and read back with offset zero. SQLite has no asynchronous I/O
+/// (the async methods of Microsoft.Data.Sqlite complete synchronously), so statements run on the calling thread.
+/// </remarks>
+public sealed partial class SqliteSiloStorage : ISiloStorage
+{
+    /// <summary>The name of the database file in the data directory.</summary>
+    public const string DatabaseFileName = "segmentation.db";
+
+    /// <summary>The name of the lock file in the data directory.</summary>
+    public const string LockFileName = "segmentation.lock";
+
+    private readonly SqliteStorageOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private string _databasePath = string.Empty;
+    private StoreDirectoryLock? _directoryLock;
+    private SqliteConnection? _writeConnection;
+    private WriteCommands? _commands;
+    private volatile string? _readConnectionString;
+    private long[] _lastOffsets = [];
+    private int _partitionCount;
+    private bool _opened;
+    private volatile bool _disposed;
+
+    /// <summary>Creates the provider; nothing touches the disk before <see cref="OpenAsync"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="SqliteStorageOptionsValidator"/>).</exception>
+    public SqliteSiloStorage(SqliteStorageOptions options, ILogger<SqliteSiloStorage>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = new SqliteStorageOptionsValidator().Validate(name: null, options);
+        if (validation.Failed)
+        {
+            throw new ArgumentException($"Invalid SQLite storage options: {validation.FailureMessage}", nameof(options));
+        }
+
+        _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            var wasOpen = _writeConnection is not null;
+            CloseAll();
+            if (wasOpen)
+            {
+                _logger.StoreClosed(_databasePath);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    // Closes the pooled readers first, then the writer (the last connection checkpoints the WAL), then the lock.
+    private void CloseAll()
+    {
+        var readConnectionString = _readConnectionString;
+        _readConnectionString = null;
+        if (readConnectionString is not null)
+        {
+            using var connection = new SqliteConnection(readConnectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _commands?.Dispose();
+        _commands = null;
+        if (_writeConnection is not null)
+        {
+            _writeConnection.Dispose();
+            _writeConnection = null;
+        }
+
+        _directoryLock?.Dispose();
+        _directoryLock = null;
+    }
+
+    private SqliteConnection OpenReadConnection()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connectionString = _readConnectionString
+            ?? throw new InvalidOperationException("The storage is not open: call OpenAsync first.");
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void ThrowIfNotOpen()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_readConnectionString is null)
+        {
+            throw new InvalidOperationException("The storage is not open: call OpenAsync first.");
+        }
+    }
+
+    /// <summary>Waits for the write gate; the returned commands are valid until the gate is released.</summary>
+    private async Task<WriteCommands> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfNotOpen();
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_commands is { } commands)
+        {
+            return commands;
+        }
+
+        _writeGate.Release();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        throw new InvalidOperationException("The storage is not open: call OpenAsync first.");
+    }
+
+    private static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+
+    private static void Bind(SqliteCommand command, int index, object value) => command.Parameters[index].Value = value;
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace Segmentation.Storage.Sqlite;
+
+/// <summary>The log messages of <see cref="SqliteSiloStorage"/> (ids and counts only, never payloads).</summary>
+internal static partial class SqliteSiloStorageLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Created SQLite store {DatabasePath} with {PartitionCount} partitions (schema version {SchemaVersion})")]
+    public static partial void StoreCreated(this ILogger logger, string databasePath, int partitionCount, int schemaVersion);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information,
+        Message = "Opened SQLite store {DatabasePath} with {PartitionCount} partitions (schema version {SchemaVersion}, synchronous {Synchronous})")]
+    public static partial void StoreOpened(
+        this ILogger logger, string databasePath, int partitionCount, int schemaVersion, SqliteSynchronousMode synchronous);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Closed SQLite store {DatabasePath}")]
+    public static partial void StoreClosed(this ILogger logger, string databasePath);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug,
+        Message = "Checkpoint of partition {Partition} at offset {CheckpointOffset}: {SnapshotCount} snapshots, {ReminderChangeCount} reminder changes, {TruncatedCount} log records truncated")]
+    public static partial void CheckpointWritten(
+        this ILogger logger, int partition, long checkpointOffset, int snapshotCount, int reminderChangeCount, int truncatedCount);
+}
