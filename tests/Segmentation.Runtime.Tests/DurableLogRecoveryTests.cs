@@ -90,6 +90,23 @@ public sealed class DurableLogRecoveryTests
         Assert.Equal(Expected(0, 10), await silo.LedgerAsync("l"));
     }
 
+    [Fact]
+    public async Task AppendDurable_FromAGrain_ReachesTheTargetAndSurvivesACheckpointedRestartOnce()
+    {
+        var silo = await TestSilos.StartAsync();
+        await silo.AppendAsync("source", "forward", "target|hello");
+        await silo.WhenIdleAsync();
+        Assert.Equal(["add:hello"], await silo.LedgerAsync("target"));
+        await silo.CheckpointAsync();
+
+        silo = await silo.RestartAsync();
+        await using var recovered = silo;
+        await silo.WhenIdleAsync();
+
+        Assert.Equal(["add:hello"], await silo.LedgerAsync("target"));
+        Assert.Equal(["forward:target|hello"], await silo.LedgerAsync("source"));
+    }
+
     private static async Task AppendManyAsync(TestSilo silo, int from, int to)
     {
         for (var i = from; i < to; i++)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +28,8 @@ public sealed partial class TestSilo : IAsyncDisposable
         options.ConfigureSilo(siloOptions);
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(options.Clock);
-        collection.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(options.Settings).Build());
+        collection.AddLogging();
         var registry = new GrainTypeRegistry();
         options.Configure(new SiloBuilder(collection, registry));
         collection.AddSingleton(sp => Silo!.Client);
@@ -52,8 +54,8 @@ public sealed partial class TestSilo : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>Waits until every durable record appended so far is applied.</summary>
-    public Task WhenIdleAsync() => Silo.Runtime.WhenAppliedAsync();
+    /// <summary>Waits until every durable record appended so far is applied, with whatever those appended in turn.</summary>
+    public Task WhenIdleAsync() => Silo.Runtime.QuiesceAsync();
 
     /// <summary>Writes a checkpoint of every partition now.</summary>
     public async Task CheckpointAsync()

@@ -19,6 +19,9 @@ public sealed class TestSiloOptions
 
     public FakeTimeProvider Clock { get; set; } = new();
 
+    /// <summary>Configuration the silo's services see (keys like <c>Segmentation:Profiles:RfmRefreshInterval</c>).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     private static Func<ISiloStorage> CreateSharedInMemory()
     {
         var storage = new InMemorySiloStorage();

@@ -48,6 +48,9 @@ public abstract class Grain
     protected IPersistentState<TState> GetPersistentState<TState>(string stateName)
         where TState : new() => Context.GetPersistentState<TState>(stateName);
 
+    /// <summary>Appends a message to a log-fed grain's log without waiting; see <see cref="IGrainContext.AppendDurable"/>.</summary>
+    protected void AppendDurable(DurableMessage message) => Context.AppendDurable(message);
+
     /// <summary>Asks the runtime to collect this activation once its current turn and queue are done.</summary>
     protected void DeactivateOnIdle() => Context.DeactivateOnIdle();
 }

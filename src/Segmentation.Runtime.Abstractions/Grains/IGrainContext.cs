@@ -17,6 +17,13 @@ public interface IGrainContext
 
     void DeactivateOnIdle();
 
+    /// <summary>
+    /// Appends a message to another log-fed grain's log without waiting (the turn goes on). The runtime makes it
+    /// durable before any checkpoint that covers this turn, so a crash either keeps both or replays the turn,
+    /// which sends it again: receivers must treat messages as at-least-once (deterministic ids make that easy).
+    /// </summary>
+    void AppendDurable(DurableMessage message);
+
     /// <summary>A named piece of state in grain storage; read it in OnActivateAsync.</summary>
     IPersistentState<TState> GetPersistentState<TState>(string stateName)
         where TState : new();

@@ -32,6 +32,17 @@ internal sealed partial class Activation : IGrainContext
 
     void IGrainContext.DeactivateOnIdle() => RequestDeactivateOnIdle();
 
+    void IGrainContext.AppendDurable(DurableMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!Runtime.Registry.Get(message.Target.Type).IsDurable)
+        {
+            throw new ArgumentException($"Grain type '{message.Target.Type}' is not log-fed.", nameof(message));
+        }
+
+        Runtime.Partitions[Partition].TrackOutgoing(Runtime.Writer.AppendAsync([message]));
+    }
+
     IPersistentState<TState> IGrainContext.GetPersistentState<TState>(string stateName) =>
         new PersistentState<TState>(Runtime.Storage, GrainId, stateName);
 }

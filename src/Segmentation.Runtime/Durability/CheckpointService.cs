@@ -32,6 +32,9 @@ internal sealed class CheckpointService(SiloRuntime runtime)
 
         var taken = await TakeSnapshotsAsync(dirty).ConfigureAwait(false);
 
+        // What the snapshotted turns appended elsewhere must be durable before the snapshots are.
+        await partition.WhenOutgoingDurableAsync().ConfigureAwait(false);
+
         // Taken after the snapshots, so every reminder change a snapshot covers is written with it.
         var reminderChanges = runtime.Reminders.PendingChanges(partition.Partition);
         var snapshots = taken.Where(static pair => pair.Snapshot is not null).Select(static pair => pair.Snapshot!).ToList();
@@ -70,6 +73,7 @@ internal sealed class CheckpointService(SiloRuntime runtime)
         }
 
         var partition = runtime.Partitions[activation.Partition];
+        await partition.WhenOutgoingDurableAsync().ConfigureAwait(false);
         var reminderChanges = runtime.Reminders.PendingChanges(activation.Partition, activation.GrainId);
         try
         {

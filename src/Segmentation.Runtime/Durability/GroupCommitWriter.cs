@@ -14,6 +14,10 @@ internal sealed class GroupCommitWriter(SiloRuntime runtime)
         Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = true });
 
     private Task? _loop;
+    private long _pendingRecords;
+
+    /// <summary>Records accepted but not yet written and handed to their activations.</summary>
+    public long PendingRecords => Interlocked.Read(ref _pendingRecords);
 
     public void Start() => _loop = Task.Run(RunAsync);
 
@@ -25,8 +29,10 @@ internal sealed class GroupCommitWriter(SiloRuntime runtime)
         }
 
         var request = new AppendRequest(messages, cancellationToken);
+        Interlocked.Add(ref _pendingRecords, messages.Count);
         if (!_requests.Writer.TryWrite(request))
         {
+            Interlocked.Add(ref _pendingRecords, -messages.Count);
             throw new InvalidOperationException("The silo is stopping: no more appends are accepted.");
         }
 
@@ -55,6 +61,7 @@ internal sealed class GroupCommitWriter(SiloRuntime runtime)
             {
                 if (request.CancellationToken.IsCancellationRequested)
                 {
+                    Interlocked.Add(ref _pendingRecords, -request.Messages.Count);
                     request.Completion.TrySetCanceled(request.CancellationToken);
                     continue;
                 }
@@ -90,6 +97,7 @@ internal sealed class GroupCommitWriter(SiloRuntime runtime)
         {
             runtime.Logger.AppendFailed(exception, records.Count);
             RollBackOffsets(records);
+            Interlocked.Add(ref _pendingRecords, -records.Count);
             foreach (var request in batch)
             {
                 request.Completion.TrySetException(exception);
@@ -104,6 +112,8 @@ internal sealed class GroupCommitWriter(SiloRuntime runtime)
             partition.Dispatched(record.Offset);
             runtime.Catalog.Dispatch(record.Target, new ApplyRecordWorkItem(record, partition));
         }
+
+        Interlocked.Add(ref _pendingRecords, -records.Count);
 
         foreach (var request in batch)
         {

@@ -12,6 +12,7 @@ internal sealed class PartitionState(int partition)
     private readonly Queue<long> _inFlight = new();
     private readonly HashSet<long> _done = [];
     private HashSet<Activation> _dirty = [];
+    private readonly HashSet<Task> _outgoing = [];
     private TaskCompletionSource? _idle;
 
     public int Partition { get; } = partition;
@@ -88,6 +89,51 @@ internal sealed class PartitionState(int partition)
         lock (_lock)
         {
             _dirty.Add(activation);
+        }
+    }
+
+    /// <summary>An append made by a grain of this partition; a checkpoint waits for it before covering the turn.</summary>
+    public void TrackOutgoing(Task append)
+    {
+        lock (_lock)
+        {
+            _outgoing.Add(append);
+        }
+
+        append.ContinueWith(
+            static (task, state) =>
+            {
+                var self = (PartitionState)state!;
+                lock (self._lock)
+                {
+                    self._outgoing.Remove(task);
+                }
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Completes when every append grains of this partition made so far is durable (or failed).</summary>
+    public Task WhenOutgoingDurableAsync()
+    {
+        lock (_lock)
+        {
+            return _outgoing.Count == 0 ? Task.CompletedTask : Task.WhenAll(_outgoing.ToArray()).ContinueWith(
+                static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Nothing in flight: every dispatched record applied and every grain append durable.</summary>
+    public bool IsQuiet
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _inFlight.Count == 0 && _outgoing.Count == 0;
+            }
         }
     }
 

@@ -86,10 +86,20 @@ public sealed partial class Silo : IHostedService
             return;
         }
 
+        var recovered = _ready.Task.IsCompletedSuccessfully;
         Status = SiloStatus.Stopping;
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await IgnoreCancellationAsync(_recovery).ConfigureAwait(false);
         await Task.WhenAll(_loops.Select(IgnoreCancellationAsync)).ConfigureAwait(false);
+        if (!recovered)
+        {
+            // Recovery failed or was cut short (WhenReadyAsync reports why): there is nothing to flush or checkpoint.
+            await IgnoreFailureAsync(_recovery).ConfigureAwait(false);
+            await Runtime.Storage.DisposeAsync().ConfigureAwait(false);
+            Status = SiloStatus.Stopped;
+            return;
+        }
+
+        await Runtime.QuiesceAsync().ConfigureAwait(false);
         await Runtime.Writer.StopAsync().ConfigureAwait(false);
         await Runtime.WhenAppliedAsync().ConfigureAwait(false);
         var activations = Runtime.Catalog.Snapshot();
@@ -137,6 +147,18 @@ public sealed partial class Silo : IHostedService
             Status = SiloStatus.Failed;
             _ready.TrySetException(exception);
             throw;
+        }
+    }
+
+    private static async Task IgnoreFailureAsync(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Already reported through WhenReadyAsync.
         }
     }
 

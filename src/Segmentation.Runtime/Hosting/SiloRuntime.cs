@@ -66,4 +66,23 @@ internal sealed class SiloRuntime
 
     /// <summary>Completes when every record appended or replayed so far is applied.</summary>
     public Task WhenAppliedAsync() => Task.WhenAll(Partitions.Select(static p => p.WhenAppliedAsync()));
+
+    /// <summary>
+    /// Completes when nothing is in flight: every accepted append written and applied, including the appends that
+    /// applying them made in turn. Requires the group commit to be running.
+    /// </summary>
+    public async Task QuiesceAsync()
+    {
+        while (true)
+        {
+            await WhenAppliedAsync().ConfigureAwait(false);
+            await Task.WhenAll(Partitions.Select(static p => p.WhenOutgoingDurableAsync())).ConfigureAwait(false);
+            if (Writer.PendingRecords == 0 && Partitions.All(static p => p.IsQuiet))
+            {
+                return;
+            }
+
+            await Task.Yield();
+        }
+    }
 }

@@ -18,22 +18,40 @@ internal sealed partial class ReminderService
             await reminders.StoreSync.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var limit = runtime.Options.ReminderLoadBatch;
-                var stored = await runtime.Storage.ReadDueAsync(partition, horizon, limit, cancellationToken).ConfigureAwait(false);
-
-                // A full batch may have left some out: the horizon stops at the last one loaded.
-                var reached = stored.Count == limit ? stored[^1].DueAt : horizon;
-                lock (reminders.Sync)
-                {
-                    if (reached > reminders.Horizon)
-                    {
-                        reminders.Extend(stored, reached);
-                    }
-                }
+                await RefreshPartitionAsync(partition, reminders, horizon, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 reminders.StoreSync.Release();
+            }
+        }
+    }
+
+    private async Task RefreshPartitionAsync(
+        int partition, PartitionReminders reminders, DateTimeOffset horizon, CancellationToken cancellationToken)
+    {
+        var limit = runtime.Options.ReminderLoadBatch;
+        while (true)
+        {
+            var stored = await runtime.Storage.ReadDueAsync(partition, horizon, limit, cancellationToken).ConfigureAwait(false);
+
+            // A full batch may have left out reminders due at its last due time: cover only what is before it.
+            var reached = stored.Count < limit ? horizon : stored[^1].DueAt.AddTicks(-1);
+            lock (reminders.Sync)
+            {
+                if (reached <= reminders.Horizon && stored.Count == limit)
+                {
+                    // The whole batch shares one due time (or what precedes it is known): read a larger one.
+                    limit *= 2;
+                    continue;
+                }
+
+                if (reached > reminders.Horizon)
+                {
+                    reminders.Extend([.. stored.Where(entry => entry.DueAt <= reached)], reached);
+                }
+
+                return;
             }
         }
     }

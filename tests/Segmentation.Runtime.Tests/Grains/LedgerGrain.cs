@@ -5,7 +5,8 @@ namespace Segmentation.Runtime.Tests.Grains;
 
 /// <summary>
 /// A log-fed grain: its state is the ordered list of what was applied to it. Messages of kind "remind" register a
-/// reminder ("name|due ticks|period ticks"), "forget" cancels one; reminder firings are recorded in the state too.
+/// reminder ("name|due ticks|period ticks"), "forget" cancels one, "forward" ("target|text") appends "add" to
+/// another ledger; reminder firings are recorded in the state too.
 /// </summary>
 [GrainType("ledger")]
 public sealed class LedgerGrain(GrainProbe probe) : Grain, IDurableGrain, IRemindable
@@ -29,6 +30,11 @@ public sealed class LedgerGrain(GrainProbe probe) : Grain, IDurableGrain, IRemin
                 break;
             case "forget":
                 await UnregisterReminderAsync(text, cancellationToken);
+                break;
+            case "forward":
+                var target = text[..text.IndexOf('|', StringComparison.Ordinal)];
+                AppendDurable(new DurableMessage(
+                    new GrainId("ledger", target), "add", Encoding.UTF8.GetBytes(text[(target.Length + 1)..]), record.Time));
                 break;
         }
 
