@@ -47,6 +47,14 @@ public sealed class RfmHistogram
 
     internal void Add(long value, int count) => Change(value, count);
 
+    internal void AddAll(RfmHistogram other)
+    {
+        foreach (var (value, count) in other._counts)
+        {
+            Change(value, count);
+        }
+    }
+
     private void Change(long value, int delta)
     {
         var count = _counts.GetValueOrDefault(value) + delta;

@@ -51,6 +51,15 @@ public sealed class RfmPopulation
     }
 
     /// <exception cref="InvalidOperationException">The input is not part of the population.</exception>
+    /// <summary>Adds every customer counted in <paramref name="other"/> (the union of two disjoint populations).</summary>
+    public void AddAll(RfmPopulation other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        LastOrderDays.AddAll(other.LastOrderDays);
+        Frequency.AddAll(other.Frequency);
+        MonetaryCents.AddAll(other.MonetaryCents);
+    }
+
     public void Remove(RfmInput input)
     {
         LastOrderDays.Remove(input.LastOrderDate.DayNumber);

@@ -198,4 +198,22 @@ public class RfmPopulationTests
         // Assert
         Assert.Throws<ArgumentException>(act);
     }
+
+    [Fact]
+    public void AddAll_TwoShardsOfAPopulation_GiveTheCutPointsOfTheWhole()
+    {
+        // Arrange
+        var customers = Customers().ToList();
+        var first = RfmPopulation.FromInputs(customers.Take(4));
+        var second = RfmPopulation.FromInputs(customers.Skip(4));
+
+        // Act
+        var merged = new RfmPopulation();
+        merged.AddAll(first);
+        merged.AddAll(second);
+
+        // Assert
+        Assert.Equal(RfmPopulation.FromInputs(customers).ComputeQuintileCutPoints(AsOf), merged.ComputeQuintileCutPoints(AsOf));
+        Assert.Equal(10, merged.Count);
+    }
 }

@@ -1,0 +1,90 @@
+using Segmentation.Domain.Profiles;
+using Segmentation.Domain.Rfm;
+
+namespace Segmentation.Grains.Customers;
+
+/// <summary>The customer grain's snapshot: a version byte, the profile's own bytes, then the grain's bookkeeping.</summary>
+internal static class CustomerGrainStateSerializer
+{
+    private const byte FormatVersion = 1;
+
+    public static byte[] Serialize(CustomerGrainState state)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer))
+        {
+            writer.Write(FormatVersion);
+            var profile = CustomerProfileSerializer.Serialize(state.Profile);
+            writer.Write(profile.Length);
+            writer.Write(profile);
+            WriteNullable(writer, state.MergedInto);
+            WriteSet(writer, state.LinkedAnonymousIds);
+            WriteSet(writer, state.MergedSources);
+            writer.Write(state.ReportedRfm is not null);
+            if (state.ReportedRfm is { } rfm)
+            {
+                writer.Write(rfm.LastOrderDate.DayNumber);
+                writer.Write(rfm.Frequency);
+                writer.Write(rfm.MonetaryCents);
+            }
+
+            WriteNullable(writer, state.ReportedEmail);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static CustomerGrainState Deserialize(ReadOnlySpan<byte> data)
+    {
+        using var reader = new BinaryReader(new MemoryStream(data.ToArray()));
+        var version = reader.ReadByte();
+        if (version != FormatVersion)
+        {
+            throw new FormatException($"Unknown customer snapshot format {version}.");
+        }
+
+        var state = new CustomerGrainState
+        {
+            Profile = CustomerProfileSerializer.Deserialize(reader.ReadBytes(reader.ReadInt32())),
+            MergedInto = ReadNullable(reader),
+        };
+        ReadSet(reader, state.LinkedAnonymousIds);
+        ReadSet(reader, state.MergedSources);
+        if (reader.ReadBoolean())
+        {
+            state.ReportedRfm = new RfmInput(DateOnly.FromDayNumber(reader.ReadInt32()), reader.ReadInt32(), reader.ReadInt64());
+        }
+
+        state.ReportedEmail = ReadNullable(reader);
+        return state;
+    }
+
+    private static void WriteNullable(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+    private static void WriteSet(BinaryWriter writer, HashSet<string> values)
+    {
+        writer.Write(values.Count);
+        foreach (var value in values.Order(StringComparer.Ordinal))
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static void ReadSet(BinaryReader reader, HashSet<string> values)
+    {
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            values.Add(reader.ReadString());
+        }
+    }
+}
