@@ -1,5 +1,4 @@
 using Segmentation.Domain.Lifecycle;
-using Segmentation.Domain.Rfm;
 
 namespace Segmentation.Grains;
 
@@ -9,10 +8,10 @@ public sealed class CustomerProfileOptions
     public const string SectionName = "Segmentation:Profiles";
 
     /// <summary>RFM scoring: quintiles of the current population (default) or fixed thresholds.</summary>
-    public RfmOptions Rfm { get; set; } = RfmOptions.Default;
+    public RfmSettings Rfm { get; set; } = new();
 
     /// <summary>Lifecycle stage thresholds (lapsed after 60 days without activity by default).</summary>
-    public LifecycleOptions Lifecycle { get; set; } = LifecycleOptions.Default;
+    public LifecycleOptions Lifecycle { get; set; } = new();
 
     /// <summary>How often the RFM cut points are recomputed from the population. Default: one minute.</summary>
     public TimeSpan RfmRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);

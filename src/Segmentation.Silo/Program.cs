@@ -1,8 +1,9 @@
+using Segmentation.Grains;
 using Segmentation.Silo.Health;
 using Segmentation.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddSegmentationSiloHost();
+builder.AddSegmentationSiloHost().AddCustomerProfiles();
 
 var app = builder.Build();
 app.UseSegmentationSiloHost();

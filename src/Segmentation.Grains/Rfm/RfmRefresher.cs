@@ -22,7 +22,7 @@ public sealed class RfmRefresher(IGrainFactory grains, RfmCutPointsCache cache, 
         }
 
         var now = time.GetUtcNow();
-        var cutPoints = population.ComputeCutPoints(options.Value.Rfm, now);
+        var cutPoints = population.ComputeCutPoints(options.Value.Rfm.ToOptions(), now);
         cache.Set(cutPoints, now);
         return cutPoints;
     }
