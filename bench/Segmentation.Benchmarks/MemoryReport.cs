@@ -39,29 +39,23 @@ public static class MemoryReport
 
     private static async Task PendingRemindersAsync(int count)
     {
-        var directory = BenchSilo.NewDataDirectory();
-        try
+        long emptyHeap;
+        await using (var empty = await BenchSilo.StartSqliteAsync(BenchSilo.NewDataDirectory()))
         {
-            var stopwatch = Stopwatch.StartNew();
-            await WriteRemindersAsync(directory, count);
-            Console.WriteLine($"reminders: wrote {count:N0} pending reminders in {stopwatch.Elapsed.TotalSeconds:N1} s");
-            var empty = BenchSilo.NewDataDirectory();
-            long emptyHeap;
-            await using (var baseline = await BenchSilo.StartSqliteAsync(empty))
-            {
-                emptyHeap = Heap();
-            }
+            emptyHeap = Heap();
+        }
 
-            await using var silo = await BenchSilo.StartSqliteAsync(directory);
-            var loadedHeap = Heap();
-            Console.WriteLine(
-                $"  silo heap with {count:N0} pending: +{(loadedHeap - emptyHeap) / 1024.0 / 1024.0:N1} MB over an empty silo; " +
-                $"{silo.Silo.InMemoryReminderCount:N0} held in memory (due within the look-ahead)");
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var directory = BenchSilo.NewDataDirectory();
+        var stopwatch = Stopwatch.StartNew();
+        await WriteRemindersAsync(directory, count);
+        Console.WriteLine($"reminders: wrote {count:N0} pending reminders in {stopwatch.Elapsed.TotalSeconds:N1} s");
+
+        // The silo owns the directory from here and deletes it when disposed.
+        await using var silo = await BenchSilo.StartSqliteAsync(directory);
+        var loadedHeap = Heap();
+        Console.WriteLine(
+            $"  silo heap: {emptyHeap / 1048576.0:N1} MB empty, {loadedHeap / 1048576.0:N1} MB with {count:N0} pending " +
+            $"({(loadedHeap - emptyHeap) / 1048576.0:+0.0;-0.0} MB); {silo.Silo.InMemoryReminderCount:N0} held in memory (due within the look-ahead)");
     }
 
     private static async Task WriteRemindersAsync(string directory, int count)
