@@ -32,7 +32,7 @@ public sealed class LifecycleTests
     public async Task AddTrackingClient_RegistersOneSharedClient_ThatTheContainerFlushesOnDispose()
     {
         await using var receiver = await TestReceiver.StartAsync();
-        var time = new ManualTimeProvider(ClientHarness.Start);
+        var time = new FakeTimeProvider(ClientHarness.Start);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddTrackingClient(o =>

@@ -141,7 +141,7 @@ public sealed class RetryTests
             closedEndpoint = receiver.BaseAddress;
         }
 
-        var time = new ManualTimeProvider(ClientHarness.Start);
+        var time = new FakeTimeProvider(ClientHarness.Start);
         var options = ClientHarness.DefaultOptions(closedEndpoint, time);
         options.MaxRetries = 1;
         await using var client = new TrackingClient(options);

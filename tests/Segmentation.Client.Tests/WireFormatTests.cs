@@ -26,7 +26,7 @@ public sealed class WireFormatTests
     {
         await using var receiver = await TestReceiver.StartAsync();
         var options = ClientHarness.DefaultOptions(
-            new Uri(receiver.BaseAddress, "segment"), new ManualTimeProvider(ClientHarness.Start));
+            new Uri(receiver.BaseAddress, "segment"), new FakeTimeProvider(ClientHarness.Start));
         await using var client = new TrackingClient(options);
 
         client.Track(TrackingIdentity.ForUser("user-1"), "Event 1");

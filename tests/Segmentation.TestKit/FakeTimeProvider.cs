@@ -2,12 +2,19 @@ namespace Segmentation.TestKit;
 
 /// <summary>
 /// A clock that moves only when told. Timers (and so Task.Delay, PeriodicTimer and WaitAsync on this provider)
-/// fire inside <see cref="Advance"/>, in due order, each with the clock set to its exact due time.
+/// fire inside <see cref="SetUtcNow"/> and <see cref="Advance"/>, in due order, on the calling thread, each with the
+/// clock set to its due time. Every time a timer is scheduled is recorded, so a test can wait until the code under
+/// test has started a particular wait before it moves time.
 /// </summary>
 public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 {
+    /// <summary>How long <see cref="WaitForTimerAsync"/> waits in real time before failing: a guard against hangs only.</summary>
+    public static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(1);
+
     private readonly Lock _lock = new();
     private readonly List<FakeTimer> _timers = [];
+    private readonly List<ScheduledTimer> _history = [];
+    private readonly List<(Func<ScheduledTimer, bool> Match, int Occurrence, TaskCompletionSource<ScheduledTimer> Done)> _waiters = [];
     private DateTimeOffset _now = start;
 
     public FakeTimeProvider()
@@ -18,6 +25,18 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <summary>Every schedule so far.</summary>
+    public IReadOnlyList<ScheduledTimer> History
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _history];
+            }
+        }
+    }
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -55,69 +74,100 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
                     return;
                 }
 
-                _now = next.DueAt > _now ? next.DueAt : _now;
-                next.Rearm(_now);
+                if (next.DueAt > _now)
+                {
+                    _now = next.DueAt!.Value;
+                }
+
+                next.DueAt = next.Period > TimeSpan.Zero && next.Period != Timeout.InfiniteTimeSpan ? next.DueAt + next.Period : null;
+                if (next.DueAt is null)
+                {
+                    _timers.Remove(next);
+                }
             }
 
             next.Fire();
         }
     }
 
+    /// <summary>
+    /// Completes when the <paramref name="occurrence"/>-th schedule matching <paramref name="match"/> has happened
+    /// (counting those before the call), returning it.
+    /// </summary>
+    public Task<ScheduledTimer> WaitForTimerAsync(Func<ScheduledTimer, bool> match, int occurrence = 1)
+    {
+        lock (_lock)
+        {
+            var found = _history.Where(match).Skip(occurrence - 1).FirstOrDefault();
+            if (found is not null)
+            {
+                return Task.FromResult(found);
+            }
+
+            var done = new TaskCompletionSource<ScheduledTimer>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, occurrence, done));
+            return done.Task.WaitAsync(HangGuard);
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new FakeTimer(this, callback, state);
-        timer.Change(dueTime, period);
+        Schedule(timer, dueTime, period);
         return timer;
     }
 
-    private void Schedule(FakeTimer timer, bool active)
+    private void Schedule(FakeTimer timer, TimeSpan dueTime, TimeSpan period)
     {
         lock (_lock)
         {
             _timers.Remove(timer);
-            if (active)
+            timer.Period = period;
+            if (dueTime == Timeout.InfiniteTimeSpan)
             {
-                _timers.Add(timer);
+                timer.DueAt = null;
+                return;
             }
+
+            timer.DueAt = _now + dueTime;
+            _timers.Add(timer);
+            var scheduled = new ScheduledTimer(dueTime, period, _now);
+            _history.Add(scheduled);
+            foreach (var waiter in _waiters.ToList())
+            {
+                if (waiter.Match(scheduled) && _history.Count(waiter.Match) >= waiter.Occurrence)
+                {
+                    _waiters.Remove(waiter);
+                    waiter.Done.TrySetResult(scheduled);
+                }
+            }
+        }
+    }
+
+    private void Cancel(FakeTimer timer)
+    {
+        lock (_lock)
+        {
+            _timers.Remove(timer);
+            timer.DueAt = null;
         }
     }
 
     private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
-        private TimeSpan _period = Timeout.InfiniteTimeSpan;
+        public DateTimeOffset? DueAt { get; set; }
 
-        public DateTimeOffset DueAt { get; private set; }
-
-        public bool Change(TimeSpan dueTime, TimeSpan period)
-        {
-            _period = period;
-            if (dueTime == Timeout.InfiniteTimeSpan)
-            {
-                owner.Schedule(this, active: false);
-                return true;
-            }
-
-            DueAt = owner.GetUtcNow() + dueTime;
-            owner.Schedule(this, active: true);
-            return true;
-        }
-
-        /// <summary>Called under the owner's lock when the timer fires: a periodic one moves on, a one-shot stops.</summary>
-        public void Rearm(DateTimeOffset now)
-        {
-            if (_period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan)
-            {
-                DueAt = now + _period;
-            }
-            else
-            {
-                owner._timers.Remove(this);
-            }
-        }
+        public TimeSpan Period { get; set; }
 
         public void Fire() => callback(state);
 
-        public void Dispose() => owner.Schedule(this, active: false);
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            owner.Schedule(this, dueTime, period);
+            return true;
+        }
+
+        public void Dispose() => owner.Cancel(this);
 
         public ValueTask DisposeAsync()
         {

@@ -1,7 +1,7 @@
 namespace Segmentation.Client.Tests.Infrastructure;
 
 /// <summary>
-/// A <see cref="TestReceiver"/>, a <see cref="ManualTimeProvider"/> and a <see cref="TrackingClient"/> wired
+/// A <see cref="TestReceiver"/>, a <see cref="FakeTimeProvider"/> and a <see cref="TrackingClient"/> wired
 /// together. Test defaults keep the timers apart: flush interval 1 min, backoff at most 2 s, request timeout
 /// 10 min, shutdown timeout 30 s, so a test can tell which wait the client has started.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class ClientHarness : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<TrackingErrorEventArgs> _errors = [];
 
-    private ClientHarness(TestReceiver receiver, ManualTimeProvider time, TrackingClientOptions options)
+    private ClientHarness(TestReceiver receiver, FakeTimeProvider time, TrackingClientOptions options)
     {
         Receiver = receiver;
         Time = time;
@@ -33,7 +33,7 @@ public sealed class ClientHarness : IAsyncDisposable
 
     public TestReceiver Receiver { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public TrackingClientOptions Options { get; }
 
@@ -57,7 +57,7 @@ public sealed class ClientHarness : IAsyncDisposable
     public static async Task<ClientHarness> StartAsync(Action<TrackingClientOptions>? configure = null)
     {
         var receiver = await TestReceiver.StartAsync();
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var options = DefaultOptions(receiver.BaseAddress, time);
         configure?.Invoke(options);
         return new ClientHarness(receiver, time, options);
