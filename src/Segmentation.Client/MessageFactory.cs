@@ -23,12 +23,23 @@ internal sealed class MessageFactory
         _maxEventBytes = options.MaxEventBytes;
     }
 
-    public string NewMessageId() => Guid.NewGuid().ToString("D");
+    /// <summary>A message of <paramref name="type"/> with a new id, the current time and the library context.</summary>
+    public WireMessage Create(string type, string? userId, string? anonymousId, JsonObject? context) => new()
+    {
+        Type = type,
+        UserId = userId,
+        AnonymousId = anonymousId,
+        Context = Context(context),
+        MessageId = NewMessageId(),
+        Timestamp = Now(),
+    };
 
-    public string Now() => IsoTimestamp.Format(_timeProvider.GetUtcNow());
+    private static string NewMessageId() => Guid.NewGuid().ToString("D");
+
+    private string Now() => IsoTimestamp.Format(_timeProvider.GetUtcNow());
 
     /// <summary>The context sent with a message: a copy of the caller's with <c>library</c> added if absent.</summary>
-    public static JsonObject Context(JsonObject? context)
+    private static JsonObject Context(JsonObject? context)
     {
         var result = context is null ? new JsonObject() : (JsonObject)context.DeepClone();
         if (!result.ContainsKey("library"))

@@ -104,19 +104,12 @@ public sealed class TrackingClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
-        return Enqueue(
-            new WireMessage
-            {
-                Type = "track",
-                Event = eventName,
-                UserId = identity.UserId,
-                AnonymousId = identity.AnonymousId,
-                Properties = properties,
-                Context = MessageFactory.Context(context),
-                MessageId = _factory.NewMessageId(),
-                Timestamp = _factory.Now(),
-            },
-            nameof(properties));
+        var message = _factory.Create("track", identity.UserId, identity.AnonymousId, context) with
+        {
+            Event = eventName,
+            Properties = properties,
+        };
+        return Enqueue(message, nameof(properties));
     }
 
     /// <summary>Records who someone is and what is known about them (email, name, plan, ...).</summary>
@@ -129,18 +122,8 @@ public sealed class TrackingClient : IAsyncDisposable
     public bool Identify(TrackingIdentity identity, JsonObject? traits = null, JsonObject? context = null)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        return Enqueue(
-            new WireMessage
-            {
-                Type = "identify",
-                UserId = identity.UserId,
-                AnonymousId = identity.AnonymousId,
-                Traits = traits,
-                Context = MessageFactory.Context(context),
-                MessageId = _factory.NewMessageId(),
-                Timestamp = _factory.Now(),
-            },
-            nameof(traits));
+        var message = _factory.Create("identify", identity.UserId, identity.AnonymousId, context) with { Traits = traits };
+        return Enqueue(message, nameof(traits));
     }
 
     /// <summary>Records a page view.</summary>
@@ -159,19 +142,12 @@ public sealed class TrackingClient : IAsyncDisposable
             ArgumentException.ThrowIfNullOrWhiteSpace(name);
         }
 
-        return Enqueue(
-            new WireMessage
-            {
-                Type = "page",
-                Name = name,
-                UserId = identity.UserId,
-                AnonymousId = identity.AnonymousId,
-                Properties = properties,
-                Context = MessageFactory.Context(context),
-                MessageId = _factory.NewMessageId(),
-                Timestamp = _factory.Now(),
-            },
-            nameof(properties));
+        var message = _factory.Create("page", identity.UserId, identity.AnonymousId, context) with
+        {
+            Name = name,
+            Properties = properties,
+        };
+        return Enqueue(message, nameof(properties));
     }
 
     /// <summary>Links an earlier id (usually the anonymous id) to a user id, e.g. when a visitor signs up.</summary>
@@ -185,17 +161,8 @@ public sealed class TrackingClient : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(previousId);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        return Enqueue(
-            new WireMessage
-            {
-                Type = "alias",
-                PreviousId = previousId,
-                UserId = userId,
-                Context = MessageFactory.Context(context),
-                MessageId = _factory.NewMessageId(),
-                Timestamp = _factory.Now(),
-            },
-            nameof(context));
+        var message = _factory.Create("alias", userId, anonymousId: null, context) with { PreviousId = previousId };
+        return Enqueue(message, nameof(context));
     }
 
     /// <summary>

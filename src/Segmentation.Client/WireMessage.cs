@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Segmentation.Client;
 
 /// <summary>One message as it appears in the <c>batch</c> array of a request.</summary>
-internal sealed class WireMessage
+internal sealed record WireMessage
 {
     public required string Type { get; init; }
 
