@@ -18,7 +18,9 @@ public sealed partial class Silo : IHostedService
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _loops = [];
+    private readonly Lock _stopLock = new();
     private Task _recovery = Task.CompletedTask;
+    private Task? _stop;
 
     public Silo(
         IOptions<SiloOptions> options,
@@ -79,13 +81,17 @@ public sealed partial class Silo : IHostedService
         _recovery = RecoverAsync(_stopping.Token);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Stops the silo once; concurrent and later calls wait for that same stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Status is SiloStatus.Stopped or SiloStatus.Created)
+        lock (_stopLock)
         {
-            return;
+            return _stop ??= Status == SiloStatus.Created ? Task.CompletedTask : StopOnceAsync(cancellationToken);
         }
+    }
 
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         var recovered = _ready.Task.IsCompletedSuccessfully;
         Status = SiloStatus.Stopping;
         await _stopping.CancelAsync().ConfigureAwait(false);
