@@ -61,6 +61,7 @@ public sealed partial class CustomerProfile
         _browsing.MergeFrom(other._browsing);
         _sessions.MergeFrom(other._sessions);
         _orders.MergeFrom(other._orders);
+        _timeline.MergeFrom(other._timeline);
         Prune();
     }
 }

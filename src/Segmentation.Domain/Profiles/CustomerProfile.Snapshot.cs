@@ -43,9 +43,10 @@ public sealed partial class CustomerProfile
         _browsing.Write(writer);
         _sessions.Write(writer);
         _orders.Write(writer);
+        _timeline.Write(writer);
     }
 
-    internal static CustomerProfile Read(SnapshotReader reader)
+    internal static CustomerProfile Read(SnapshotReader reader, bool hasTimeline)
     {
         var profile = new CustomerProfile
         {
@@ -91,6 +92,7 @@ public sealed partial class CustomerProfile
         profile._browsing = BrowsingState.Read(reader);
         profile._sessions = SessionTracker.Read(reader);
         profile._orders = OrderBook.Read(reader);
+        profile._timeline = hasTimeline ? EventTimeline.Read(reader) : new EventTimeline();
         profile.Prune();
         return profile;
     }

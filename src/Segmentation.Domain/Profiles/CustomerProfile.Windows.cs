@@ -53,7 +53,7 @@ public sealed partial class CustomerProfile
                 var span = days * TimeSpan.TicksPerDay;
                 candidate = Earliest(candidate, NextChange(_browsing.ProductViews, cursor, span, null));
                 candidate = Earliest(candidate, NextChange(_cartAdds, cursor, span, null));
-                candidate = Earliest(candidate, NextChange(_orders.Timeline, cursor, span, entry => _orders.Facts(entry.OrderId).Counts));
+                candidate = Earliest(candidate, NextChange(_orders.Counted, cursor, span, null));
             }
 
             if (candidate is not { } instant)
@@ -75,23 +75,24 @@ public sealed partial class CustomerProfile
 
     private (int Orders, decimal Revenue) OrdersBetween(long fromExclusive, long toInclusive)
     {
-        var timeline = _orders.Timeline;
-        var start = timeline.CountThrough(fromExclusive);
-        var end = timeline.CountThrough(toInclusive);
-        var count = 0;
+        var counted = _orders.Counted;
+        if (toInclusive <= fromExclusive)
+        {
+            return (0, 0m);
+        }
+
+        var start = counted.CountThrough(fromExclusive);
+        var end = counted.CountThrough(toInclusive);
         var revenue = 0m;
         for (var i = start; i < end; i++)
         {
-            var facts = _orders.Facts(timeline[i].OrderId);
-            if (facts.Counts)
-            {
-                count++;
-                revenue = Money.Add(revenue, facts.Net);
-            }
+            revenue = Money.Add(revenue, counted[i].Net);
         }
 
-        return (count, Money.Normalize(revenue));
+        return (end - start, Money.Normalize(revenue));
     }
+
+    private int CountOrdersBetween(long fromExclusive, long toInclusive) => _orders.Counted.CountBetween(fromExclusive, toInclusive);
 
     private bool TotalsDiffer(long before, long at)
     {

@@ -71,6 +71,11 @@ public sealed partial class CustomerProfile
         }
 
         _tally.Record((int)message.Type, message.Type == TrackingMessageType.Track ? message.Event : null, evt.Ticks);
+        if (message.Type == TrackingMessageType.Track && message.Event is { } eventName)
+        {
+            _timeline.Add(eventName, evt.Key, message.Properties);
+        }
+
         ApplyIdentity(evt);
         ApplyContext(evt);
         var exact = message.Type switch
@@ -153,5 +158,6 @@ public sealed partial class CustomerProfile
         _browsing.PruneThrough(retention);
         _cartAdds.PruneThrough(retention);
         _orders.PruneThrough(retention);
+        _timeline.PruneThrough(retention);
     }
 }

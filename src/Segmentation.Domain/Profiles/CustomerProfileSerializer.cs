@@ -9,8 +9,13 @@ namespace Segmentation.Domain.Profiles;
 /// </summary>
 public static class CustomerProfileSerializer
 {
-    /// <summary>The format version written after the magic bytes.</summary>
-    public const byte FormatVersion = 1;
+    /// <summary>
+    /// The format version written after the magic bytes. 2 added the event timeline; a version 1 snapshot still
+    /// reads, with an empty timeline (windowed event counts then start from the events applied after it).
+    /// </summary>
+    public const byte FormatVersion = 2;
+
+    private const byte FirstVersion = 1;
 
     private static ReadOnlySpan<byte> Magic => "SGCP"u8;
 
@@ -36,15 +41,16 @@ public static class CustomerProfileSerializer
             throw new FormatException("The data is not a customer profile snapshot.");
         }
 
-        if (data[Magic.Length] != FormatVersion)
+        var version = data[Magic.Length];
+        if (version is not (FirstVersion or FormatVersion))
         {
-            throw new FormatException($"Unknown customer profile snapshot version {data[Magic.Length]}.");
+            throw new FormatException($"Unknown customer profile snapshot version {version}.");
         }
 
         using var reader = new SnapshotReader(data[(Magic.Length + 1)..].ToArray());
         try
         {
-            var profile = CustomerProfile.Read(reader);
+            var profile = CustomerProfile.Read(reader, hasTimeline: version >= 2);
             if (!reader.AtEnd)
             {
                 throw new FormatException("The snapshot has trailing data.");

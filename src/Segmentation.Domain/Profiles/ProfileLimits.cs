@@ -17,4 +17,20 @@ public static class ProfileLimits
 
     /// <summary>How many recent products, categories and searches the read views list.</summary>
     public const int RecentItemsLimit = 50;
+
+    /// <summary>
+    /// How many events of one name the event timeline keeps within <see cref="WindowRetention"/> (the newest by
+    /// time). Windowed counts and sums over a name are exact while a customer sends at most this many of them in
+    /// the retention.
+    /// </summary>
+    public const int TimelineEventsPerName = 1000;
+
+    /// <summary>How many scalar top-level properties of an event the timeline keeps (the first by name, ordinal).</summary>
+    public const int TimelinePropertiesPerEvent = 16;
+
+    /// <summary>Property names longer than this are not kept on the timeline.</summary>
+    public const int TimelinePropertyNameMaxLength = 64;
+
+    /// <summary>Property values whose text is longer than this are not kept on the timeline.</summary>
+    public const int TimelineValueMaxLength = 256;
 }

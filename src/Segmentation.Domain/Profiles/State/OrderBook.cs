@@ -6,12 +6,14 @@ namespace Segmentation.Domain.Profiles.State;
 /// All orders by id, the totals over the orders that count (placed, not cancelled), and a timeline of placement
 /// times within the window retention. Totals are adjusted by the difference an event makes to its one order,
 /// so an event costs O(that order's events); first/last order time is rescanned only when the order holding
-/// it stops counting or moves.
+/// it stops counting or moves. A second, derived timeline holds only the orders that count, with their net
+/// amounts, so windowed order counts are a binary search and windowed revenue needs no lookups.
 /// </summary>
 internal sealed class OrderBook
 {
     private readonly Dictionary<string, OrderRecord> _orders = new(StringComparer.Ordinal);
     private readonly TimedBuffer<OrderTimeEntry> _timeline = new();
+    private readonly TimedBuffer<CountedOrderEntry> _counted = new();
 
     public int Count { get; private set; }
 
@@ -24,6 +26,9 @@ internal sealed class OrderBook
     public long? LastPlacedTicks { get; private set; }
 
     public TimedBuffer<OrderTimeEntry> Timeline => _timeline;
+
+    /// <summary>The orders that count, by placement time, within the retention (derived, not stored).</summary>
+    public TimedBuffer<CountedOrderEntry> Counted => _counted;
 
     public IEnumerable<OrderRecord> Records => _orders.Values;
 
@@ -49,7 +54,11 @@ internal sealed class OrderBook
         return true;
     });
 
-    public void PruneThrough(long ticks) => _timeline.PruneThrough(ticks);
+    public void PruneThrough(long ticks)
+    {
+        _timeline.PruneThrough(ticks);
+        _counted.PruneThrough(ticks);
+    }
 
     public void MergeFrom(OrderBook other)
     {
@@ -125,6 +134,16 @@ internal sealed class OrderBook
             _timeline.Add(new OrderTimeEntry(after.PlacedTicks, orderId));
         }
 
+        if (before.Counts)
+        {
+            _counted.Remove(new CountedOrderEntry(before.PlacedTicks, orderId, 0m));
+        }
+
+        if (after.Counts)
+        {
+            _counted.Add(new CountedOrderEntry(after.PlacedTicks, orderId, after.Net));
+        }
+
         var moved = before.Counts && (!after.Counts || before.PlacedTicks != after.PlacedTicks);
         if (moved && (before.PlacedTicks == FirstPlacedTicks || before.PlacedTicks == LastPlacedTicks))
         {
@@ -160,6 +179,7 @@ internal sealed class OrderBook
         NetRevenue = 0m;
         Refunded = 0m;
         _timeline.Clear();
+        _counted.Clear();
 
         foreach (var record in _orders.Values)
         {
@@ -171,6 +191,7 @@ internal sealed class OrderBook
 
             if (facts.Counts)
             {
+                _counted.Add(new CountedOrderEntry(facts.PlacedTicks, record.OrderId, facts.Net));
                 Count++;
                 NetRevenue = Money.Add(NetRevenue, facts.Net);
                 Refunded = Money.Add(Refunded, facts.Refunded);

@@ -1,0 +1,200 @@
+using Segmentation.Domain.Profiles;
+using Segmentation.Domain.Tests.Support;
+using static Segmentation.Domain.Tests.Support.Messages;
+
+namespace Segmentation.Domain.Tests.Profiles;
+
+public class EventTimelineTests
+{
+    [Fact]
+    public void GetEventTimeline_TrackEvent_KeepsScalarTopLevelPropertiesByName()
+    {
+        // Arrange
+        var longText = new string('x', ProfileLimits.TimelineValueMaxLength + 1);
+        var profile = ProfileAssert.Build(
+        [
+            Track("Product Viewed", T0, $$"""{"sku":"S1","price":12.50,"gift":true,"size":"42","tags":["a"],"dims":{"w":1},"none":null,"blurb":"{{longText}}"}"""),
+        ]);
+
+        // Act
+        var timeline = profile.GetEventTimeline("Product Viewed");
+
+        // Assert
+        var entry = Assert.Single(Enumerable.Range(0, timeline.Count).Select(i => timeline[i]));
+        Assert.Equal(T0, entry.At);
+        Assert.Equal(["gift", "price", "size", "sku"], entry.Properties.Select(p => p.Name));
+        Assert.True(entry.TryGetProperty("price", out var price));
+        Assert.Equal((ScalarKind.Number, "12.50", 12.5m), (price.Kind, price.Text, price.Number));
+        Assert.True(entry.TryGetProperty("size", out var size));
+        Assert.Equal((ScalarKind.String, 42m), (size.Kind, size.Number));
+        Assert.True(entry.TryGetProperty("gift", out var gift));
+        Assert.True(gift.Flag);
+        Assert.False(entry.TryGetProperty("blurb", out _));
+        Assert.Equal(0, profile.GetEventTimeline("product viewed").Count);
+    }
+
+    [Fact]
+    public void Apply_MoreThanTheCapOfOneName_KeepsTheNewestWhateverTheArrivalOrder()
+    {
+        // Arrange
+        var stream = Enumerable.Range(0, ProfileLimits.TimelineEventsPerName + 20)
+            .Select(i => Track("Wishlist Added", T0.AddMinutes(i), $$"""{"n":{{i}}}"""))
+            .ToList();
+        var shuffled = stream.ToList();
+        new Random(3).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shuffled));
+
+        // Act
+        var inOrder = ProfileAssert.Build(stream);
+        var outOfOrder = ProfileAssert.Build(shuffled);
+
+        // Assert
+        var timeline = inOrder.GetEventTimeline("Wishlist Added");
+        Assert.Equal(ProfileLimits.TimelineEventsPerName, timeline.Count);
+        Assert.Equal(T0.AddMinutes(20), timeline[0].At);
+        ProfileAssert.SameState(inOrder, outOfOrder);
+    }
+
+    [Fact]
+    public void Apply_EventWithManyProperties_KeepsTheFirstByName()
+    {
+        // Arrange
+        var properties = string.Join(",", Enumerable.Range(0, 20).Select(i => $"\"p{i:D2}\":{i}"));
+
+        // Act
+        var profile = ProfileAssert.Build([Track("Custom", T0, "{" + properties + "}")]);
+
+        // Assert
+        var entry = profile.GetEventTimeline("Custom")[0];
+        Assert.Equal(Enumerable.Range(0, ProfileLimits.TimelinePropertiesPerEvent).Select(i => $"p{i:D2}"), entry.Properties.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Apply_EventsOlderThanTheRetention_ArePrunedRelativeToTheLatestEvent()
+    {
+        // Arrange
+        var profile = ProfileAssert.Build([Track("Custom", T0), Track("Other", T0.AddDays(1))]);
+
+        // Act
+        profile.Apply(Page(T0.AddDays(90)));
+
+        // Assert
+        Assert.Equal(0, profile.GetEventTimeline("Custom").Count);
+        Assert.Equal(1, profile.GetEventTimeline("Other").Count);
+        Assert.Equal(1, profile.GetEventCount("Custom"));
+    }
+
+    [Fact]
+    public void Serialize_ProfileWithTimeline_RestoresTheTimelineAndTheSameBytes()
+    {
+        // Arrange
+        var profile = ProfileAssert.Build(StreamGenerator.Generate(41, 400, T0, TimeSpan.FromDays(30)));
+        var bytes = CustomerProfileSerializer.Serialize(profile);
+
+        // Act
+        var restored = CustomerProfileSerializer.Deserialize(bytes);
+
+        // Assert
+        Assert.Equal(bytes, CustomerProfileSerializer.Serialize(restored));
+        var expected = profile.GetEventTimeline("Product Viewed");
+        var actual = restored.GetEventTimeline("Product Viewed");
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Ticks, actual[i].Ticks);
+            Assert.Equal(expected[i].Properties, actual[i].Properties);
+        }
+    }
+
+    [Fact]
+    public void Deserialize_VersionOneSnapshot_ReadsWithAnEmptyTimeline()
+    {
+        // Arrange: a version 1 snapshot is a version 2 one without the trailing timeline (an empty one is one zero byte).
+        var profile = ProfileAssert.Build([Identify(T0, """{"email":"a@example.com"}""")]);
+        var bytes = CustomerProfileSerializer.Serialize(profile);
+        var versionOne = bytes[..^1];
+        versionOne[4] = 1;
+
+        // Act
+        var restored = CustomerProfileSerializer.Deserialize(versionOne);
+
+        // Assert
+        Assert.Equal(bytes, CustomerProfileSerializer.Serialize(restored));
+        Assert.Equal("a@example.com", restored.Email);
+    }
+
+    [Fact]
+    public void MergeFrom_TwoTimelines_EqualsOneStreamInOrder()
+    {
+        // Arrange
+        var first = StreamGenerator.Generate(42, 150, T0, TimeSpan.FromHours(20));
+        var second = StreamGenerator.Generate(43, 150, T0.AddHours(5), TimeSpan.FromHours(20))
+            .Select(m => m with { MessageId = "b-" + m.MessageId })
+            .ToList();
+        var merged = ProfileAssert.Build(first);
+
+        // Act
+        merged.MergeFrom(ProfileAssert.Build(second));
+
+        // Assert
+        var expected = ProfileAssert.BuildInOrder(first.Concat(second));
+        Assert.Equal(expected.GetEventTimeline("Wishlist Added").Count, merged.GetEventTimeline("Wishlist Added").Count);
+        Assert.Equal(expected.GetEventTimeline("Product Viewed").CountBetween(T0.UtcTicks, T0.AddDays(2).UtcTicks), merged.GetEventTimeline("Product Viewed").CountBetween(T0.UtcTicks, T0.AddDays(2).UtcTicks));
+    }
+
+    [Fact]
+    public void CountInWindow_AnySpan_CountsLikeTheWindowTotals()
+    {
+        // Arrange
+        var profile = ProfileAssert.Build(StreamGenerator.Generate(44, 800, T0, TimeSpan.FromDays(100)));
+        var asOf = profile.LatestEventAt!.Value;
+
+        foreach (var window in Enum.GetValues<RollingWindow>())
+        {
+            // Act
+            var from = asOf.AddDays(-(int)window);
+            var totals = profile.GetWindowTotals(window, asOf);
+
+            // Assert
+            Assert.Equal(totals.ProductViews, profile.CountInWindow(WindowSeries.ProductViews, from, asOf));
+            Assert.Equal(totals.CartAdds, profile.CountInWindow(WindowSeries.CartAdds, from, asOf));
+            Assert.Equal(totals.Orders, profile.CountInWindow(WindowSeries.Orders, from, asOf));
+            Assert.Equal(totals.Revenue, profile.RevenueInWindow(from, asOf));
+        }
+    }
+
+    [Fact]
+    public void GetWindowPoints_CancelledAndRefundedOrders_HoldOnlyOrdersThatCountWithNetAmounts()
+    {
+        // Arrange
+        var profile = ProfileAssert.Build(
+        [
+            Track("Order Completed", T0, """{"order_id":"o1","revenue":50}"""),
+            Track("Order Completed", T0.AddHours(1), """{"order_id":"o2","revenue":70}"""),
+            Track("Order Refunded", T0.AddHours(2), """{"order_id":"o1","amount":20}"""),
+            Track("Order Cancelled", T0.AddHours(3), """{"order_id":"o2"}"""),
+        ]);
+
+        // Act
+        var points = profile.GetWindowPoints(WindowSeries.Orders);
+
+        // Assert
+        Assert.Equal([new WindowPoint(T0.UtcTicks, 30m)], points);
+        Assert.Equal(1, profile.CountInWindow(WindowSeries.Orders, T0.AddDays(-1), T0.AddDays(1)));
+        Assert.Equal(30m, profile.RevenueInWindow(T0.AddDays(-1), T0.AddDays(1)));
+    }
+
+    [Fact]
+    public void GetTraitScalar_ScalarAndObjectTraits_ReadsScalarsOnly()
+    {
+        // Arrange
+        var profile = ProfileAssert.Build([Identify(T0, """{"plan":"gold","age":41,"vip":true,"address":{"city":"Paris"},"nothing":null}""")]);
+
+        // Act + Assert
+        Assert.Equal("gold", profile.GetTraitScalar("plan")?.Text);
+        Assert.Equal(41m, profile.GetTraitScalar("age")?.Number);
+        Assert.True(profile.GetTraitScalar("vip")?.Flag);
+        Assert.Null(profile.GetTraitScalar("address"));
+        Assert.Null(profile.GetTraitScalar("nothing"));
+        Assert.Null(profile.GetTraitScalar("missing"));
+    }
+}
