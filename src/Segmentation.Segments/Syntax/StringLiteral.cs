@@ -1,0 +1,4 @@
+namespace Segmentation.Segments.Syntax;
+
+/// <summary>A string constant, written in double quotes.</summary>
+public sealed record StringLiteral(string Value) : RuleLiteral;

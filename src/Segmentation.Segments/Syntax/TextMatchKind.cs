@@ -1,0 +1,9 @@
+namespace Segmentation.Segments.Syntax;
+
+/// <summary>How a <see cref="TextMatchCondition"/> matches.</summary>
+public enum TextMatchKind
+{
+    Contains,
+
+    StartsWith,
+}
