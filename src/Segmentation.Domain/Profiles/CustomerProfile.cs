@@ -63,7 +63,7 @@ public sealed partial class CustomerProfile
             _latestKey = evt.Key;
         }
 
-        _messageIds.Add(evt.Key);
+        _messageIds.Add(message.ReceivedAt.UtcTicks, message.MessageId);
         _firstSeenTicks = Time.Min(_firstSeenTicks, evt.Ticks);
         if (evt.IsActivity)
         {
@@ -150,8 +150,8 @@ public sealed partial class CustomerProfile
             return;
         }
 
+        _messageIds.PruneThrough(_messageIds.LatestTicks - ProfileLimits.DedupeRetention.Ticks);
         var horizon = latest.Ticks - ProfileLimits.ReorderHorizon.Ticks;
-        _messageIds.PruneThrough(horizon);
         _cart.PruneThrough(horizon);
         _sessions.PruneThrough(horizon);
         var retention = latest.Ticks - ProfileLimits.WindowRetention.Ticks;

@@ -4,10 +4,13 @@ namespace Segmentation.Domain.Profiles;
 public static class ProfileLimits
 {
     /// <summary>
-    /// How far back (relative to the latest event time) message ids are kept for dedupe, and how far the
-    /// order-dependent parts (cart, sessions) keep their journal so a late event is folded in exactly.
+    /// How far back (relative to the latest event time) the order-dependent parts (cart, sessions) keep their
+    /// journal so a late event is folded in exactly.
     /// </summary>
     public static readonly TimeSpan ReorderHorizon = TimeSpan.FromHours(48);
+
+    /// <summary>How long after it was received a message id is remembered, so a replay within it changes nothing.</summary>
+    public static readonly TimeSpan DedupeRetention = TimeSpan.FromHours(48);
 
     /// <summary>How long per-event timestamps and values are kept for the rolling windows (the largest window).</summary>
     public static readonly TimeSpan WindowRetention = TimeSpan.FromDays(90);

@@ -2,7 +2,11 @@ using Segmentation.Domain.Serialization;
 
 namespace Segmentation.Domain.Profiles.State;
 
-/// <summary>The message ids applied within the reorder horizon, for dedupe; pruned by message time.</summary>
+/// <summary>
+/// The message ids applied recently, for dedupe. Each is kept by the time it was received (not the event's own
+/// time), so a retransmission or a re-import of old history within <see cref="ProfileLimits.DedupeRetention"/>
+/// of wall-clock time changes nothing, however old the events are.
+/// </summary>
 internal sealed class MessageIdWindow
 {
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
@@ -12,11 +16,14 @@ internal sealed class MessageIdWindow
 
     public bool Contains(string messageId) => _ids.Contains(messageId);
 
-    public void Add(EventKey key)
+    /// <summary>The latest receive time recorded, in ticks (0 when empty).</summary>
+    public long LatestTicks => _byTime.Count == 0 ? 0 : _byTime.Last.Ticks;
+
+    public void Add(long receivedTicks, string messageId)
     {
-        if (_ids.Add(key.MessageId))
+        if (_ids.Add(messageId))
         {
-            _byTime.Add(new Entry(key.Ticks, key.MessageId));
+            _byTime.Add(new Entry(receivedTicks, messageId));
         }
     }
 
@@ -33,7 +40,7 @@ internal sealed class MessageIdWindow
     {
         foreach (var entry in other._byTime.Items())
         {
-            Add(new EventKey(entry.Ticks, entry.MessageId));
+            Add(entry.Ticks, entry.MessageId);
         }
     }
 
@@ -53,7 +60,7 @@ internal sealed class MessageIdWindow
         var count = reader.ReadCount();
         for (var i = 0; i < count; i++)
         {
-            window.Add(new EventKey(reader.ReadLong(), reader.ReadString()));
+            window.Add(reader.ReadLong(), reader.ReadString());
         }
 
         return window;
