@@ -46,7 +46,7 @@ public sealed partial class InMemorySiloStorage
     /// <inheritdoc />
     /// <remarks>
     /// The records are those stored when the enumeration starts (a snapshot, as in the SQLite provider);
-    /// records deleted by a checkpoint's truncation are not returned.
+    /// records deleted by a checkpoint are not returned.
     /// </remarks>
     public IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default)
     {
@@ -86,7 +86,10 @@ public sealed partial class InMemorySiloStorage
     }
 
     /// <inheritdoc />
-    /// <remarks>The stored checkpoint offset never moves back: a lower one leaves it as it is.</remarks>
+    /// <remarks>
+    /// The stored checkpoint offset never moves back: a lower one leaves it as it is. The records the checkpoint
+    /// allows to delete are deleted in the same step.
+    /// </remarks>
     /// <exception cref="ArgumentException">
     /// The checkpoint offset is above the last appended offset, TruncateThrough lies outside 0..CheckpointOffset,
     /// or a snapshot or reminder change is invalid; nothing was written.
@@ -109,14 +112,73 @@ public sealed partial class InMemorySiloStorage
 
             ApplyReminderChanges(checkpoint.ReminderChanges);
             log.CheckpointOffset = Math.Max(log.CheckpointOffset, checkpoint.CheckpointOffset);
-            if (checkpoint.TruncateThrough > 0)
-            {
-                var count = CountThrough(log.Records, checkpoint.TruncateThrough);
-                log.Records.RemoveRange(0, count);
-            }
+            Truncate(log.Records, checkpoint.TruncateThrough, checkpoint.TruncateBefore);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LogRecord>> ReadGrainRecordsAsync(
+        GrainId grainId, long? beforeOffset, int limit, CancellationToken cancellationToken = default)
+    {
+        StorageArguments.CheckGrainRead(grainId, beforeOffset, limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = new List<LogRecord>();
+        lock (_gate)
+        {
+            ThrowIfNotOpen();
+            var before = beforeOffset ?? long.MaxValue;
+            foreach (var partition in _partitions)
+            {
+                // Newest first within the partition, from the last record below the position.
+                var records = partition.Records;
+                var taken = 0;
+                for (var i = CountThrough(records, before - 1) - 1; i >= 0 && taken < limit; i--)
+                {
+                    if (records[i].Target == grainId)
+                    {
+                        found.Add(records[i] with { Payload = Copy(records[i].Payload) });
+                        taken++;
+                    }
+                }
+            }
+        }
+
+        // A grain's records are in one partition; the sort only matters for a caller that broke placement.
+        IReadOnlyList<LogRecord> result = found
+            .OrderByDescending(static record => record.Offset)
+            .ThenBy(static record => record.Partition)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult(result);
+    }
+
+    // Deletes the records at or below an offset (0: none) whose time is before the given instant (null: any time).
+    private static void Truncate(List<LogRecord> records, long throughOffset, DateTimeOffset? before)
+    {
+        if (throughOffset <= 0)
+        {
+            return;
+        }
+
+        var count = CountThrough(records, throughOffset);
+        if (before is not { } cutoff)
+        {
+            records.RemoveRange(0, count);
+            return;
+        }
+
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (records[i].Time >= cutoff)
+            {
+                records[kept++] = records[i];
+            }
+        }
+
+        records.RemoveRange(kept, count - kept);
     }
 
     private async IAsyncEnumerable<LogRecord> ReadRecordsAsync(

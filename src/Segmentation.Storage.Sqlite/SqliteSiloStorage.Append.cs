@@ -7,7 +7,8 @@ public sealed partial class SqliteSiloStorage
     /// <inheritdoc />
     /// <remarks>
     /// One transaction on the write connection: the records grouped by partition (in offset order within each),
-    /// one span per partition touched, and each touched partition's last offset.
+    /// each with the hash of its grain for the per-grain index, one span per partition touched, and each touched
+    /// partition's last offset.
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// A record does not continue its partition's log (offset = last offset + 1, in batch order) or is invalid;
@@ -71,11 +72,14 @@ public sealed partial class SqliteSiloStorage
     {
         var insert = commands.InsertRecord;
         var firstRow = 0L;
+        var minTime = long.MaxValue;
         for (var i = start; i < end; i++)
         {
             var record = records[order[i]];
+            var time = record.Time.UtcTicks;
             insert.Bind(1, record.Partition).Bind(2, record.Offset).Bind(3, record.Target.Type).Bind(4, record.Target.Key)
-                .Bind(5, record.Kind).Bind(6, record.Payload).Bind(7, record.Time.UtcTicks).Execute();
+                .Bind(5, record.Kind).Bind(6, record.Payload).Bind(7, time).Bind(8, GrainHash.Compute(record.Target)).Execute();
+            minTime = Math.Min(minTime, time);
             if (i == start)
             {
                 firstRow = insert.LastInsertRowId;
@@ -93,6 +97,6 @@ public sealed partial class SqliteSiloStorage
         }
 
         commands.InsertSpan.Bind(1, first.Partition).Bind(2, first.Offset).Bind(3, records[order[end - 1]].Offset)
-            .Bind(4, firstRow).Execute();
+            .Bind(4, firstRow).Bind(5, minTime).Execute();
     }
 }

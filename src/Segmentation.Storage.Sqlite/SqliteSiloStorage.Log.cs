@@ -15,9 +15,9 @@ public sealed partial class SqliteSiloStorage
     /// <inheritdoc />
     /// <remarks>
     /// The records are read in one read transaction, so they are those committed when the enumeration starts
-    /// (appends made while enumerating are not returned); records deleted by a checkpoint's truncation are not
-    /// returned. A record whose row does not match its span ends the enumeration with an
-    /// <see cref="InvalidOperationException"/> (a damaged file).
+    /// (appends made while enumerating are not returned); records deleted by a checkpoint are not returned. A
+    /// record whose row does not match its span, or a missing record above the checkpoint, ends the enumeration
+    /// with an <see cref="InvalidOperationException"/> (a damaged file).
     /// </remarks>
     public IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default)
     {
@@ -49,8 +49,10 @@ public sealed partial class SqliteSiloStorage
     /// <inheritdoc />
     /// <remarks>
     /// One transaction: upserts the snapshots, applies the reminder changes in order, raises the checkpoint offset
-    /// (it never moves back: a lower one leaves it as it is) and deletes the records at or below
-    /// <see cref="PartitionCheckpoint.TruncateThrough"/> (when above 0).
+    /// (it never moves back: a lower one leaves it as it is), adds the records it newly covers to the grain index
+    /// (but those it deletes at once), and deletes the records at or below
+    /// <see cref="PartitionCheckpoint.TruncateThrough"/> (when above 0) whose time is before
+    /// <see cref="PartitionCheckpoint.TruncateBefore"/> (when given).
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// The checkpoint offset is above the last appended offset, TruncateThrough lies outside 0..CheckpointOffset,
@@ -80,14 +82,21 @@ public sealed partial class SqliteSiloStorage
             }
 
             ApplyReminderChanges(commands, checkpoint.ReminderChanges);
+            var stored = _checkpoints[partition];
+            var covered = Math.Max(stored, checkpoint.CheckpointOffset);
+            var indexFrom = checkpoint.TruncateBefore is null ? Math.Max(stored, checkpoint.TruncateThrough) : stored;
+            var indexed = covered > indexFrom ? IndexRecords(commands, partition, indexFrom, covered) : 0;
             Bind(commands.SetCheckpoint, 0, checkpoint.CheckpointOffset);
             Bind(commands.SetCheckpoint, 1, partition);
             commands.SetCheckpoint.ExecuteNonQuery();
-            var truncated = checkpoint.TruncateThrough > 0 ? Truncate(commands, partition, checkpoint.TruncateThrough) : 0;
+            var truncated = checkpoint.TruncateThrough > 0
+                ? Prune(commands, partition, checkpoint.TruncateThrough, checkpoint.TruncateBefore)
+                : 0;
 
             transaction.Commit();
+            _checkpoints[partition] = covered;
             _logger.CheckpointWritten(
-                partition, checkpoint.CheckpointOffset, checkpoint.Snapshots.Count, checkpoint.ReminderChanges.Count, truncated);
+                partition, covered, checkpoint.Snapshots.Count, checkpoint.ReminderChanges.Count, indexed, truncated);
         }
         finally
         {
@@ -96,24 +105,44 @@ public sealed partial class SqliteSiloStorage
         }
     }
 
-    // One read transaction, so the spans and the rows they point at are one snapshot.
+    // One read transaction, so the checkpoint, the spans and the rows they point at are one snapshot.
     private async IAsyncEnumerable<LogRecord> ReadRecordsAsync(
         int partition, long afterOffset, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = OpenReadConnection();
         using var transaction = connection.BeginTransaction(deferred: true);
+        long checkpoint;
         var spans = new List<(long FirstOffset, long LastOffset, long FirstRow)>();
         using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
-            select.CommandText = LogSql.SelectSpansAfter;
             select.Parameters.AddWithValue("$partition", partition);
-            select.Parameters.AddWithValue("$offset", afterOffset);
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
+            select.CommandText = LogSql.SelectLastOffset;
+            var lastOffset = (long)select.ExecuteScalar()!;
+            select.CommandText = LogSql.SelectCheckpoint;
+            checkpoint = (long)select.ExecuteScalar()!;
+            if (lastOffset > afterOffset)
             {
-                spans.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+                // Newest first, down to the span that holds afterOffset + 1: a read after the checkpoint (recovery)
+                // visits only the spans appended since, however long the retained log.
+                select.CommandText = LogSql.SelectSpansNewestFirst;
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    var span = (FirstOffset: reader.GetInt64(0), LastOffset: reader.GetInt64(1), FirstRow: reader.GetInt64(2));
+                    if (span.LastOffset > afterOffset)
+                    {
+                        spans.Add(span);
+                    }
+
+                    if (span.FirstOffset <= afterOffset + 1)
+                    {
+                        break;
+                    }
+                }
+
+                spans.Reverse();
             }
         }
 
@@ -122,80 +151,47 @@ public sealed partial class SqliteSiloStorage
         rows.CommandText = LogSql.SelectRows;
         var firstRow = rows.Parameters.Add("$first_row", SqliteType.Integer);
         var lastRow = rows.Parameters.Add("$last_row", SqliteType.Integer);
-        var expected = 0L;
+        var expected = afterOffset + 1;
         foreach (var span in spans)
         {
-            // Rows of a span hold consecutive offsets: skip those at or below afterOffset by position.
+            // A row's offset follows from its position in the span: skip those at or below afterOffset by position.
             var from = Math.Max(span.FirstOffset, afterOffset + 1);
-            if (expected != 0 && from != expected)
-            {
-                throw Inconsistent(partition, expected, $"the next span starts at offset {from}");
-            }
-
             firstRow.Value = span.FirstRow + (from - span.FirstOffset);
             lastRow.Value = span.FirstRow + (span.LastOffset - span.FirstOffset);
-            expected = from;
             using var reader = rows.ExecuteReader();
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (reader.GetInt64(1) != partition || reader.GetInt64(2) != expected)
+                var offset = span.FirstOffset + (reader.GetInt64(0) - span.FirstRow);
+                if (reader.GetInt64(1) != partition || reader.GetInt64(2) != offset)
                 {
-                    throw Inconsistent(partition, expected, $"row {reader.GetInt64(0)} holds another record");
+                    throw Inconsistent(partition, offset, $"row {reader.GetInt64(0)} holds another record");
                 }
 
+                CheckDeletedOnlyThroughCheckpoint(partition, expected, offset, checkpoint);
+                expected = offset + 1;
                 yield return new LogRecord(
                     partition,
-                    expected++,
+                    offset,
                     new GrainId(reader.GetString(3), reader.GetString(4)),
                     reader.GetString(5),
                     reader.GetFieldValue<byte[]>(6),
                     FromTicks(reader.GetInt64(7)));
             }
 
-            if (expected != span.LastOffset + 1)
-            {
-                throw Inconsistent(partition, expected, "rows of a span are missing");
-            }
+            CheckDeletedOnlyThroughCheckpoint(partition, expected, span.LastOffset + 1, checkpoint);
+            expected = Math.Max(expected, span.LastOffset + 1);
         }
     }
 
-    // Deletes the records of a partition at or below an offset: whole spans, and the head of a span that straddles it.
-    private static int Truncate(WriteCommands commands, int partition, long throughOffset)
+    // The offsets expected..next-1 are missing: only a checkpoint deletes records, and only at or below its offset.
+    private void CheckDeletedOnlyThroughCheckpoint(int partition, long expected, long next, long checkpoint)
     {
-        var spans = new List<(long SpanId, long FirstOffset, long LastOffset, long FirstRow)>();
-        Bind(commands.SelectSpansThrough, 0, partition);
-        Bind(commands.SelectSpansThrough, 1, throughOffset);
-        using (var reader = commands.SelectSpansThrough.ExecuteReader())
+        if (next > expected && next - 1 > checkpoint)
         {
-            while (reader.Read())
-            {
-                spans.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
-            }
+            throw Inconsistent(
+                partition, Math.Max(expected, checkpoint + 1), $"records up to offset {next - 1} are missing above the checkpoint {checkpoint}");
         }
-
-        var deleted = 0;
-        foreach (var span in spans)
-        {
-            var lastDeleted = Math.Min(span.LastOffset, throughOffset);
-            Bind(commands.DeleteRows, 0, span.FirstRow);
-            Bind(commands.DeleteRows, 1, span.FirstRow + (lastDeleted - span.FirstOffset));
-            deleted += commands.DeleteRows.ExecuteNonQuery();
-            if (lastDeleted == span.LastOffset)
-            {
-                Bind(commands.DeleteSpan, 0, span.SpanId);
-                commands.DeleteSpan.ExecuteNonQuery();
-            }
-            else
-            {
-                Bind(commands.TrimSpan, 0, lastDeleted + 1);
-                Bind(commands.TrimSpan, 1, span.FirstRow + (lastDeleted + 1 - span.FirstOffset));
-                Bind(commands.TrimSpan, 2, span.SpanId);
-                commands.TrimSpan.ExecuteNonQuery();
-            }
-        }
-
-        return deleted;
     }
 
     private InvalidOperationException Inconsistent(int partition, long offset, string detail) => new(

@@ -76,6 +76,7 @@ public sealed partial class SqliteSiloStorage
             connection.Open();
             // Everything is read and checked before the first write, so a refused file is left as it was.
             created = IsEmptyDatabase(connection);
+            var version = (long)SchemaSql.Version;
             if (!created)
             {
                 if (_options.VerifyIntegrityOnOpen)
@@ -83,7 +84,7 @@ public sealed partial class SqliteSiloStorage
                     VerifyIntegrity(connection);
                 }
 
-                CheckMeta(connection, partitionCount);
+                version = CheckMeta(connection, partitionCount);
             }
 
             ConfigureWriteConnection(connection, created);
@@ -93,6 +94,11 @@ public sealed partial class SqliteSiloStorage
             }
             else
             {
+                if (version == 1)
+                {
+                    MigrateFromVersion1(connection);
+                }
+
                 // Also proves that the file can be written (SQLite opens a write-protected file read-only).
                 WriteMeta(connection, transaction: null, SchemaSql.LastOpenedAtKey, Now());
             }

@@ -69,7 +69,8 @@ public sealed partial class SqliteSiloStorage
         transaction.Commit();
     }
 
-    private void CheckMeta(SqliteConnection connection, int partitionCount)
+    /// <summary>Checks the schema version and partition count, and returns the version (an older one is migrated later).</summary>
+    private long CheckMeta(SqliteConnection connection, int partitionCount)
     {
         var version = ReadMetaNumber(connection, SchemaSql.SchemaVersionKey);
         if (version > SchemaSql.Version)
@@ -79,7 +80,7 @@ public sealed partial class SqliteSiloStorage
                 $"build reads version {SchemaSql.Version}. The file was left untouched.");
         }
 
-        if (version != SchemaSql.Version)
+        if (version != SchemaSql.Version && version != 1)
         {
             throw Corrupt($"it failed the schema check: unknown schema version {version}");
         }
@@ -92,6 +93,20 @@ public sealed partial class SqliteSiloStorage
                 $"with {partitionCount}. The partition count is fixed for a deployment: configure {storedCount} " +
                 "partitions, or use another data directory for a new deployment.");
         }
+
+        return version;
+    }
+
+    // Version 1 to 2 in one transaction: a failure leaves the file at version 1.
+    private void MigrateFromVersion1(SqliteConnection connection)
+    {
+        connection.CreateFunction<string, string, long>(
+            SchemaSql.GrainHashFunction, static (type, key) => GrainHash.Compute(type, key), isDeterministic: true);
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, SchemaSql.MigrateFromVersion1, transaction);
+        WriteMeta(connection, transaction, SchemaSql.SchemaVersionKey, SchemaSql.Version.ToString(CultureInfo.InvariantCulture));
+        transaction.Commit();
+        _logger.StoreMigrated(_databasePath, 1, SchemaSql.Version);
     }
 
     private long ReadMetaNumber(SqliteConnection connection, string key)
@@ -108,6 +123,7 @@ public sealed partial class SqliteSiloStorage
     private void LoadPartitions(SqliteConnection connection, int partitionCount)
     {
         var lastOffsets = new long[partitionCount];
+        var checkpoints = new long[partitionCount];
         var expected = 0;
         using (var command = connection.CreateCommand())
         {
@@ -121,6 +137,7 @@ public sealed partial class SqliteSiloStorage
                 }
 
                 lastOffsets[expected] = reader.GetInt64(1);
+                checkpoints[expected] = reader.GetInt64(2);
                 expected++;
             }
         }
@@ -131,6 +148,7 @@ public sealed partial class SqliteSiloStorage
         }
 
         _lastOffsets = lastOffsets;
+        _checkpoints = checkpoints;
     }
 
     private static void PrepareReadStatements(SqliteConnection connection)

@@ -13,7 +13,8 @@ namespace Segmentation.Storage.Sqlite;
 /// Writes go through one long-lived connection with prepared statements, one transaction per call, serialized
 /// by a gate; reads use pooled connections and run beside the writer (WAL). Every table keys on the full grain
 /// identity. The log is one table in commit order plus one span row per partition per append, so a group
-/// commit writes little more than its records to the WAL (see the schema in <c>Sql/SchemaSql.cs</c>). Times are stored as UTC ticks and read back with offset zero. SQLite has no asynchronous I/O
+/// commit writes little more than its records to the WAL; the per-grain index of the log is written by the
+/// checkpoints, a batch at a time (see the schema in <c>Sql/SchemaSql.cs</c>). Times are stored as UTC ticks and read back with offset zero. SQLite has no asynchronous I/O
 /// (the async methods of Microsoft.Data.Sqlite complete synchronously), so statements run on the calling thread.
 /// </remarks>
 public sealed partial class SqliteSiloStorage : ISiloStorage
@@ -33,6 +34,7 @@ public sealed partial class SqliteSiloStorage : ISiloStorage
     private WriteCommands? _commands;
     private volatile string? _readConnectionString;
     private long[] _lastOffsets = [];
+    private long[] _checkpoints = [];
     private int _partitionCount;
     private bool _opened;
     private volatile bool _disposed;

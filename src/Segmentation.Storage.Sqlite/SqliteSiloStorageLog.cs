@@ -17,8 +17,12 @@ internal static partial class SqliteSiloStorageLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Closed SQLite store {DatabasePath}")]
     public static partial void StoreClosed(this ILogger logger, string databasePath);
 
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information,
+        Message = "Migrated SQLite store {DatabasePath} from schema version {FromVersion} to {ToVersion}")]
+    public static partial void StoreMigrated(this ILogger logger, string databasePath, int fromVersion, int toVersion);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug,
-        Message = "Checkpoint of partition {Partition} at offset {CheckpointOffset}: {SnapshotCount} snapshots, {ReminderChangeCount} reminder changes, {TruncatedCount} log records truncated")]
+        Message = "Checkpoint of partition {Partition} at offset {CheckpointOffset}: {SnapshotCount} snapshots, {ReminderChangeCount} reminder changes, {IndexedCount} log records indexed, {TruncatedCount} deleted")]
     public static partial void CheckpointWritten(
-        this ILogger logger, int partition, long checkpointOffset, int snapshotCount, int reminderChangeCount, int truncatedCount);
+        this ILogger logger, int partition, long checkpointOffset, int snapshotCount, int reminderChangeCount, int indexedCount, int truncatedCount);
 }

@@ -162,6 +162,18 @@ internal static class StorageArguments
         }
     }
 
+    /// <exception cref="ArgumentOutOfRangeException">The position is negative or the limit is below 1.</exception>
+    public static void CheckGrainRead(GrainId grainId, long? beforeOffset, int limit)
+    {
+        CheckGrainId(grainId, nameof(grainId));
+        if (beforeOffset is { } before)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(before, nameof(beforeOffset));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+    }
+
     public static void CheckDueQuery(int partition, int limit, int partitionCount)
     {
         CheckPartition(partition, partitionCount, nameof(partition));

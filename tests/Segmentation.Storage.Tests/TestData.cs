@@ -39,6 +39,11 @@ internal static class TestData
         long offset,
         IReadOnlyList<GrainSnapshot>? snapshots = null,
         IReadOnlyList<ReminderChange>? reminderChanges = null,
-        long truncateThrough = 0) =>
-        new(partition, offset, snapshots ?? [], reminderChanges ?? [], truncateThrough);
+        long truncateThrough = 0,
+        DateTimeOffset? truncateBefore = null) =>
+        new(partition, offset, snapshots ?? [], reminderChanges ?? [], truncateThrough, truncateBefore);
+
+    /// <summary>A record of <paramref name="target"/> at an offset, with a time <paramref name="ageDays"/> days before <see cref="Epoch"/>.</summary>
+    public static LogRecord AgedRecord(int partition, long offset, double ageDays, GrainId? target = null) =>
+        RecordAt(partition, offset, target) with { Time = Epoch.AddDays(-ageDays) };
 }

@@ -50,6 +50,10 @@ public sealed class KillSwitchStorage(ISiloStorage inner) : ISiloStorage
     public Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken = default) =>
         Alive().ReadCheckpointAsync(partition, cancellationToken);
 
+    public Task<IReadOnlyList<LogRecord>> ReadGrainRecordsAsync(
+        GrainId grainId, long? beforeOffset, int limit, CancellationToken cancellationToken = default) =>
+        Alive().ReadGrainRecordsAsync(grainId, beforeOffset, limit, cancellationToken);
+
     public Task<GrainSnapshot?> ReadSnapshotAsync(GrainId grainId, CancellationToken cancellationToken = default) =>
         Alive().ReadSnapshotAsync(grainId, cancellationToken);
 

@@ -1,6 +1,9 @@
 namespace Segmentation.Runtime.Storage;
 
-/// <summary>The durable partition logs: appends, reads after an offset, and checkpoints with snapshots.</summary>
+/// <summary>
+/// The durable partition logs: appends, reads after an offset, reads of one grain's records, and checkpoints
+/// with snapshots.
+/// </summary>
 public interface IPartitionLogStorage
 {
     /// <summary>
@@ -12,14 +15,30 @@ public interface IPartitionLogStorage
     /// <summary>The highest offset ever appended to the partition (0 for an empty log), truncation included.</summary>
     Task<long> ReadLastOffsetAsync(int partition, CancellationToken cancellationToken = default);
 
-    /// <summary>The records of a partition with an offset above <paramref name="afterOffset"/>, in order.</summary>
+    /// <summary>
+    /// The records of a partition with an offset above <paramref name="afterOffset"/>, in order. Records deleted
+    /// by a checkpoint (at or below it) are missing; those above the checkpoint are all there.
+    /// </summary>
     IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The stored records addressed to one grain (its full identity: type and key), newest first: those with an
+    /// offset below <paramref name="beforeOffset"/> (null: from the newest), at most <paramref name="limit"/>.
+    /// A grain lives in one partition (placement is by key), so offsets order its records. Records deleted by a
+    /// checkpoint are not returned.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="beforeOffset"/> is negative or <paramref name="limit"/> is below 1.</exception>
+    Task<IReadOnlyList<LogRecord>> ReadGrainRecordsAsync(
+        GrainId grainId, long? beforeOffset, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The offset of the last checkpoint (0 when none).</summary>
     Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken = default);
 
     Task<GrainSnapshot?> ReadSnapshotAsync(GrainId grainId, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes snapshots, reminder changes and the checkpoint offset in one transaction.</summary>
+    /// <summary>
+    /// Writes snapshots, reminder changes and the checkpoint offset in one transaction, and deletes the log records
+    /// the checkpoint allows (see <see cref="PartitionCheckpoint"/>).
+    /// </summary>
     Task WriteCheckpointAsync(PartitionCheckpoint checkpoint, CancellationToken cancellationToken = default);
 }

@@ -26,8 +26,13 @@ public sealed class SiloOptions
     /// <summary>How often partitions with changes write snapshots and move their checkpoint.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Delete log records once a checkpoint covers them (false keeps the whole log).</summary>
-    public bool TruncateLogAtCheckpoint { get; set; } = true;
+    /// <summary>
+    /// How long log records are kept, by record time, once a checkpoint covers them: a record is deleted only when
+    /// a checkpoint covers it and it is older than this, so the log keeps recent history (customer timelines)
+    /// while recovery still starts at the checkpoint. Zero deletes records as soon as a checkpoint covers them.
+    /// Default: 30 days.
+    /// </summary>
+    public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Reminders due within this horizon are held in memory; the rest stay in storage.</summary>
     public TimeSpan ReminderLookAhead { get; set; } = TimeSpan.FromSeconds(10);

@@ -18,6 +18,11 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         RequirePositive(failures, nameof(options.ResponseTimeout), options.ResponseTimeout);
         RequirePositive(failures, nameof(options.CheckpointInterval), options.CheckpointInterval);
         RequirePositive(failures, nameof(options.ReminderLookAhead), options.ReminderLookAhead);
+        if (options.LogRetention < TimeSpan.Zero)
+        {
+            failures.Add($"{SiloOptions.SectionName}:{nameof(options.LogRetention)} must not be negative (zero deletes records at each checkpoint); got {options.LogRetention}.");
+        }
+
         if (options.MaxActivations < 1)
         {
             failures.Add($"{SiloOptions.SectionName}:MaxActivations must be at least 1; got {options.MaxActivations}.");

@@ -7,10 +7,15 @@ namespace Segmentation.Runtime.Durability;
 
 /// <summary>
 /// Writes checkpoints: for a partition, the snapshots of the activations changed since the last one, the pending
-/// reminder changes and the applied offset, in one transaction; so recovery replays only what follows it.
+/// reminder changes and the applied offset, in one transaction; so recovery replays only what follows it. Each
+/// checkpoint also deletes the covered log records older than <see cref="Configuration.SiloOptions.LogRetention"/>
+/// (see <see cref="LogRetentionPolicy"/>); an unchanged partition still prunes now and then.
 /// </summary>
 internal sealed class CheckpointService(SiloRuntime runtime)
 {
+    // When each partition last deleted what its retention allowed; MinValue: not since the silo started.
+    private readonly DateTimeOffset[] _lastPruned = Enumerable.Repeat(DateTimeOffset.MinValue, runtime.Options.PartitionCount).ToArray();
+
     public async Task CheckpointAllAsync(CancellationToken cancellationToken = default)
     {
         foreach (var partition in runtime.Partitions)
@@ -24,8 +29,11 @@ internal sealed class CheckpointService(SiloRuntime runtime)
         // Everything at or below this offset is applied, so snapshots taken from now on cover it.
         var checkpointOffset = partition.AppliedThrough;
         var dirty = partition.TakeDirty();
+        var now = runtime.TimeProvider.GetUtcNow();
+        var retention = runtime.Options.LogRetention;
         if (dirty.Count == 0 && !runtime.Reminders.HasPendingChanges(partition.Partition)
-            && checkpointOffset == partition.StoredCheckpoint)
+            && checkpointOffset == partition.StoredCheckpoint
+            && !LogRetentionPolicy.IsIdlePruneDue(_lastPruned[partition.Partition], now, retention))
         {
             return;
         }
@@ -38,11 +46,12 @@ internal sealed class CheckpointService(SiloRuntime runtime)
         // Taken after the snapshots, so every reminder change a snapshot covers is written with it.
         var reminderChanges = runtime.Reminders.PendingChanges(partition.Partition);
         var snapshots = taken.Where(static pair => pair.Snapshot is not null).Select(static pair => pair.Snapshot!).ToList();
-        var truncate = runtime.Options.TruncateLogAtCheckpoint ? checkpointOffset : 0;
+        var (truncateThrough, truncateBefore) = LogRetentionPolicy.Truncation(checkpointOffset, now, retention);
         try
         {
             await runtime.Storage.WriteCheckpointAsync(
-                new PartitionCheckpoint(partition.Partition, checkpointOffset, snapshots, reminderChanges, truncate),
+                new PartitionCheckpoint(
+                    partition.Partition, checkpointOffset, snapshots, reminderChanges, truncateThrough, truncateBefore),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -60,6 +69,7 @@ internal sealed class CheckpointService(SiloRuntime runtime)
         }
 
         partition.StoredCheckpoint = checkpointOffset;
+        _lastPruned[partition.Partition] = now;
         runtime.Reminders.Persisted(partition.Partition, reminderChanges);
     }
 
