@@ -66,6 +66,11 @@ public sealed class CustomerDirectory(IClusterClient client)
         return found;
     }
 
+    /// <summary>The ids whose profiles were merged into <paramref name="customerId"/> (not following further merges).</summary>
+    public Task<IReadOnlyList<string>> GetMergedSourcesAsync(string customerId, CancellationToken cancellationToken = default) =>
+        client.GetGrain<CustomerGrain>(customerId)
+            .InvokeReadOnlyAsync(static g => g.GetMergedSourcesAsync(), cancellationToken).AsTask();
+
     private Task<CustomerLookup> LookupAsync(string customerId, CancellationToken cancellationToken) =>
         client.GetGrain<CustomerGrain>(customerId).InvokeReadOnlyAsync(static g => g.LookupAsync(), cancellationToken).AsTask();
 }

@@ -50,6 +50,10 @@ public sealed class CustomerGrain(RfmCutPointsCache cutPoints, IOptions<Customer
         return ValueTask.FromResult(new CustomerLookup(GrainId.Key, !profile.IsEmpty, _state.MergedInto, view));
     }
 
+    /// <summary>The ids whose profiles were merged into this customer (anonymous ids it claimed), in ordinal order.</summary>
+    public ValueTask<IReadOnlyList<string>> GetMergedSourcesAsync() =>
+        ValueTask.FromResult<IReadOnlyList<string>>([.. _state.MergedSources.Order(StringComparer.Ordinal)]);
+
     public byte[] WriteSnapshot() => CustomerGrainStateSerializer.Serialize(_state);
 
     public void ReadSnapshot(ReadOnlySpan<byte> snapshot) => _state = CustomerGrainStateSerializer.Deserialize(snapshot);

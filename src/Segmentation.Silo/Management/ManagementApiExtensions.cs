@@ -1,0 +1,89 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Segmentation.Runtime.Storage;
+
+namespace Segmentation.Silo.Management;
+
+/// <summary>
+/// The management API: <c>/api/customers</c> (profiles, timelines, search) behind <c>Authorization: Bearer &lt;key&gt;</c>,
+/// and the OpenAPI document of the silo's HTTP APIs at <c>/openapi/v1.json</c> (served without a key: it holds no data).
+/// </summary>
+public static class ManagementApiExtensions
+{
+    /// <summary>The authorization policy of the management endpoints: a valid management API key.</summary>
+    public const string PolicyName = "ManagementApiKey";
+
+    internal const string GetCustomerEventsName = "GetCustomerEvents";
+
+    /// <summary>
+    /// Adds the management API's services: its settings (<c>Segmentation:Management</c>, checked at start), the
+    /// Bearer key scheme and policy, the timeline reader, and the OpenAPI document. JSON answers of the host write
+    /// enums by name. Needs the silo host and customer profiles; map with <see cref="MapManagementEndpoints"/>.
+    /// Safe to call twice.
+    /// </summary>
+    public static WebApplicationBuilder AddManagementApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (services.Any(static d => d.ServiceType == typeof(ManagementApiKeyAuthenticator)))
+        {
+            // Binding twice would add every key twice.
+            return builder;
+        }
+
+        services.AddOptions<ManagementApiOptions>().BindConfiguration(ManagementApiOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ManagementApiOptions>, ManagementApiOptionsValidator>());
+        services.AddSingleton<ManagementApiKeyAuthenticator>();
+        services.AddHostedService<ManagementApiKeyReport>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ManagementApiKeyHandler>(ManagementApiKeyHandler.SchemeName, configureOptions: null);
+        services.AddAuthorizationBuilder().AddPolicy(PolicyName, static policy => policy
+            .AddAuthenticationSchemes(ManagementApiKeyHandler.SchemeName)
+            .RequireAuthenticatedUser());
+
+        services.TryAddSingleton<IPartitionLogStorage>(static sp => sp.GetRequiredService<ISiloStorage>());
+        services.AddSingleton<CustomerTimelineReader>();
+        services.ConfigureHttpJsonOptions(static options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(static options => options
+            .AddDocumentTransformer<ManagementOpenApiTransformer>()
+            .AddOperationTransformer<ManagementOpenApiTransformer>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps <c>/api/customers</c> and <c>/openapi/v1.json</c>, and adds the authentication and authorization
+    /// middleware there, after the host's request logging and error handling (call it after
+    /// <c>UseSegmentationSiloHost</c>), so that a 401 is logged and written as ProblemDetails like any other answer.
+    /// </summary>
+    public static WebApplication MapManagementEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+
+        var customers = app.MapGroup("/api/customers")
+            .WithTags("Customers")
+            .RequireAuthorization(PolicyName)
+            .AddEndpointFilter<SiloReadyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        customers.MapGet("/", CustomerEndpoints.SearchCustomersAsync)
+            .WithName("SearchCustomers")
+            .WithSummary("Find customers by id or email")
+            .WithDescription("The customers whose id is the query, or whose email is the query (case-insensitive); an anonymous id merged into a known customer finds that customer.");
+        customers.MapGet("/{id}", CustomerEndpoints.GetCustomerAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetCustomer")
+            .WithSummary("A customer's profile")
+            .WithDescription("The whole live profile. An anonymous id merged into a known customer answers with that customer's profile and names the requested id in resolvedFrom.");
+        customers.MapGet("/{id}/events", CustomerEndpoints.GetCustomerEventsAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName(GetCustomerEventsName)
+            .WithSummary("A customer's event timeline")
+            .WithDescription("The tracking calls of the customer and of the anonymous ids merged into it, newest first, from the partition log (kept for Segmentation:Silo:LogRetention). Page with the opaque 'next' cursor as 'before'.");
+        return app;
+    }
+}
