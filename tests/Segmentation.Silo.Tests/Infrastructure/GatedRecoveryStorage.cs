@@ -45,6 +45,10 @@ public sealed class GatedRecoveryStorage : ISiloStorage
     public IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default) =>
         _inner.ReadAsync(partition, afterOffset, cancellationToken);
 
+    public Task<IReadOnlyList<LogRecord>> ReadGrainRecordsAsync(
+        GrainId grainId, long? beforeOffset, int limit, CancellationToken cancellationToken = default) =>
+        _inner.ReadGrainRecordsAsync(grainId, beforeOffset, limit, cancellationToken);
+
     public Task<GrainSnapshot?> ReadSnapshotAsync(GrainId grainId, CancellationToken cancellationToken = default) =>
         _inner.ReadSnapshotAsync(grainId, cancellationToken);
 

@@ -50,6 +50,9 @@ public sealed class SiloApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Segmentation:DataDirectory", DataDirectory);
+
+        // Many silos start in parallel and each settings-file watcher takes one of the few inotify instances a user has.
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
