@@ -1,3 +1,4 @@
+using Segmentation.Runtime.Storage;
 using Segmentation.Runtime;
 
 namespace Segmentation.Storage.Sqlite;

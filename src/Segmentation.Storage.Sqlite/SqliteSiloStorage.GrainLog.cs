@@ -1,3 +1,4 @@
+using Segmentation.Runtime.Storage;
 using Microsoft.Data.Sqlite;
 using Segmentation.Runtime;
 using Segmentation.Storage.Sqlite.Sql;

@@ -1,13 +1,10 @@
-using Segmentation.Runtime;
-using Segmentation.Runtime.Storage;
-
-namespace Segmentation.Storage.InMemory;
+namespace Segmentation.Runtime.Storage;
 
 /// <summary>
 /// The argument rules every <see cref="ISiloStorage"/> provider enforces before it writes anything, so that
 /// all providers reject the same calls with the same messages.
 /// </summary>
-internal static class StorageArguments
+public static class StorageArguments
 {
     public static void CheckPartitionCount(int partitionCount) =>
         ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
