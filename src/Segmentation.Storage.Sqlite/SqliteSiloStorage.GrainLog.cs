@@ -1,5 +1,5 @@
-using Segmentation.Runtime.Storage;
 using Microsoft.Data.Sqlite;
+using Segmentation.Runtime.Storage;
 using Segmentation.Runtime;
 using Segmentation.Storage.Sqlite.Sql;
 
