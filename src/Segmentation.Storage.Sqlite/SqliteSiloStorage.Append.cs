@@ -1,5 +1,5 @@
-using Segmentation.Runtime.Storage;
 using Segmentation.Runtime;
+using Segmentation.Runtime.Storage;
 
 namespace Segmentation.Storage.Sqlite;
 

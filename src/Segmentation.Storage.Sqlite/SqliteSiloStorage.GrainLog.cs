@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
-using Segmentation.Runtime.Storage;
 using Segmentation.Runtime;
+using Segmentation.Runtime.Storage;
 using Segmentation.Storage.Sqlite.Sql;
 
 namespace Segmentation.Storage.Sqlite;
