@@ -43,18 +43,6 @@ internal sealed partial class Activation : IThreadPoolWorkItem
 
     public Grain Grain => _grain ?? throw new InvalidOperationException($"{GrainId} is not activated.");
 
-    /// <summary>True when nothing is queued or running.</summary>
-    public bool IsIdle
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return !_scheduled && _queue.Count == 0;
-            }
-        }
-    }
-
     /// <summary>Queues a turn; false when the activation is gone and the caller must look it up again.</summary>
     public bool TryEnqueue(WorkItem item, bool touch = true)
     {

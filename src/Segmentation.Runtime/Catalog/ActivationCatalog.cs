@@ -29,8 +29,6 @@ internal sealed class ActivationCatalog(SiloRuntime runtime)
     public void Remove(Activation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, Activation>(activation.GrainId, activation));
 
-    public bool TryGet(GrainId grainId, out Activation? activation) => _activations.TryGetValue(grainId, out activation);
-
     public Activation[] Snapshot() => [.. _activations.Values];
 
     private Activation Create(GrainId grainId) =>

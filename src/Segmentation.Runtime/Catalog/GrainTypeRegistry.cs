@@ -35,8 +35,6 @@ public sealed class GrainTypeRegistry
         _byClass.Add(grainClass, info);
     }
 
-    public IEnumerable<string> TypeNames => _byName.Keys;
-
     internal GrainTypeInfo Get(Type grainClass) =>
         _byClass.TryGetValue(grainClass, out var info) ? info : throw new UnknownGrainTypeException(grainClass.Name);
 
