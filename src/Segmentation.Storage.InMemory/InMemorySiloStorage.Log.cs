@@ -22,7 +22,7 @@ public sealed partial class InMemorySiloStorage
             foreach (var record in records)
             {
                 _partitions[record.Partition].Records.Add(
-                    record with { Payload = Copy(record.Payload), Time = ToUtc(record.Time) });
+                    record with { Payload = Copy(record.Payload), Time = ToUtc(record.Time), Body = null });
             }
 
             _lastOffsets = lastOffsets;

@@ -18,6 +18,22 @@ public sealed class DurableLogRecoveryTests
     }
 
     [Fact]
+    public async Task AppendAsync_WithBody_HandsTheBodyToTheApplyAndAReplayDecodesThePayload()
+    {
+        var silo = await TestSilos.StartAsync();
+        await silo.Client.AppendAsync([TestSilos.Message("l", "add", "a", silo.Clock.GetUtcNow()) with { Body = "a" }]);
+        await silo.AppendAsync("l", "add", "b");
+        Assert.Equal(["add:a", "add:b"], await silo.LedgerAsync("l"));
+        Assert.Equal(["body:l:1"], silo.Probe().Events.Where(static e => e.StartsWith("body:", StringComparison.Ordinal)));
+
+        silo = await silo.RestartAsync();
+        await using var recovered = silo;
+
+        Assert.Equal(["add:a", "add:b"], await silo.LedgerAsync("l"));
+        Assert.Equal(0, silo.Probe().Count("body:"));
+    }
+
+    [Fact]
     public async Task RestartAsync_KilledBeforeAnyCheckpoint_ReplaysTheWholeLog()
     {
         var silo = await TestSilos.StartAsync();

@@ -57,12 +57,23 @@ public sealed partial class TestSilo : IAsyncDisposable
     /// <summary>Waits until every durable record appended so far is applied, with whatever those appended in turn.</summary>
     public Task WhenIdleAsync() => Silo.Runtime.QuiesceAsync();
 
-    /// <summary>Writes a checkpoint of every partition now.</summary>
+    /// <summary>Writes a checkpoint of every partition now, with a snapshot of every changed grain.</summary>
     public async Task CheckpointAsync()
     {
         await WhenIdleAsync();
-        await Silo.Runtime.Checkpoints.CheckpointAllAsync();
+        await Silo.Runtime.Checkpoints.CheckpointAllAsync(Runtime.Durability.SnapshotMode.All);
     }
+
+    /// <summary>Writes the checkpoint the periodic loop writes: snapshots only of grains whose snapshot is due.</summary>
+    public async Task PeriodicCheckpointAsync()
+    {
+        await WhenIdleAsync();
+        await Silo.Runtime.Checkpoints.CheckpointAllAsync(Runtime.Durability.SnapshotMode.Due);
+    }
+
+    /// <summary>The checkpoint offset stored for the partition of <paramref name="grainId"/>.</summary>
+    public Task<long> StoredCheckpointAsync(GrainId grainId) =>
+        Silo.Runtime.Storage.ReadCheckpointAsync(Silo.Runtime.PartitionMap.GetPartition(grainId));
 
     /// <summary>Runs one collection pass and waits until the activations it picked are gone.</summary>
     public async Task<int> CollectAsync()

@@ -1,3 +1,4 @@
+using Segmentation.Runtime.Durability;
 using Segmentation.Runtime.Reminders;
 using Segmentation.Runtime.Storage;
 
@@ -10,6 +11,15 @@ internal sealed partial class Activation
 
     /// <summary>Changed since its last snapshot.</summary>
     public bool IsDirty { get; private set; }
+
+    /// <summary>While dirty: the first record applied since the last snapshot (a checkpoint must stay below it).</summary>
+    private long _firstUnsnapshotted;
+
+    /// <summary>While dirty: how many records were applied since the last snapshot.</summary>
+    private int _recordsSinceSnapshot;
+
+    /// <summary>While dirty: when the first record since the last snapshot was applied.</summary>
+    private DateTimeOffset _dirtySince;
 
     /// <summary>Applies one log record, once: a log-fed grain skips records its snapshot already covers.</summary>
     public async ValueTask ApplyRecordAsync(LogRecord record)
@@ -31,30 +41,58 @@ internal sealed partial class Activation
         if (TypeInfo.IsDurable)
         {
             AppliedOffset = record.Offset;
+            _recordsSinceSnapshot++;
             if (!IsDirty)
             {
-                IsDirty = true;
-                Runtime.Partitions[Partition].MarkDirty(this);
+                MarkDirty(record.Offset, Runtime.TimeProvider.GetUtcNow());
             }
         }
     }
 
-    /// <summary>The grain's state for a checkpoint, taken inside a turn; null when nothing changed.</summary>
-    public GrainSnapshot? TakeSnapshot()
+    /// <summary>
+    /// For a checkpoint, inside a turn: the snapshot when one is due under <paramref name="mode"/>; otherwise, for a
+    /// changed grain, the first record the checkpoint must stay below (the grain stays dirty for the next one).
+    /// </summary>
+    public SnapshotDecision TakeSnapshot(SnapshotMode mode, DateTimeOffset now)
     {
         if (!IsDirty || _grain is null)
         {
-            return null;
+            return default;
+        }
+
+        var options = Runtime.Options;
+        if (mode == SnapshotMode.Due && _recordsSinceSnapshot < options.SnapshotAfterRecords
+            && now - _dirtySince < options.MaxSnapshotDelay)
+        {
+            Runtime.Partitions[Partition].MarkDirty(this);
+            return new SnapshotDecision(null, _firstUnsnapshotted, _dirtySince);
         }
 
         IsDirty = false;
-        return new GrainSnapshot(GrainId, ((IDurableGrain)_grain).WriteSnapshot(), AppliedOffset);
+        _recordsSinceSnapshot = 0;
+        var snapshot = new GrainSnapshot(GrainId, ((IDurableGrain)_grain).WriteSnapshot(), AppliedOffset);
+        return new SnapshotDecision(snapshot, _firstUnsnapshotted, _dirtySince);
     }
 
-    /// <summary>A snapshot that was taken could not be written: the grain is dirty again.</summary>
-    public void MarkDirtyAgain()
+    /// <summary>A snapshot that was taken could not be written: the grain is dirty again since what it covered.</summary>
+    public void MarkDirtyAgain(SnapshotDecision decision)
+    {
+        if (IsDirty)
+        {
+            // Records applied after the failed snapshot made it dirty again already; the earlier ones count too.
+            _firstUnsnapshotted = Math.Min(_firstUnsnapshotted, decision.FirstUnsnapshotted);
+            _dirtySince = decision.DirtySince < _dirtySince ? decision.DirtySince : _dirtySince;
+            return;
+        }
+
+        MarkDirty(decision.FirstUnsnapshotted, decision.DirtySince);
+    }
+
+    private void MarkDirty(long firstOffset, DateTimeOffset since)
     {
         IsDirty = true;
+        _firstUnsnapshotted = firstOffset;
+        _dirtySince = since;
         Runtime.Partitions[Partition].MarkDirty(this);
     }
 }

@@ -27,6 +27,17 @@ public sealed class SiloOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// A periodic checkpoint snapshots a changed log-fed grain once it has applied this many records since its last
+    /// snapshot, or once it has waited <see cref="MaxSnapshotDelay"/>; until then the checkpoint stays below the
+    /// grain's first unsnapshotted record (recovery replays it). A grain with a few events a minute is then
+    /// serialized once a minute rather than at every checkpoint. Stopping and explicit checkpoints snapshot all.
+    /// </summary>
+    public int SnapshotAfterRecords { get; set; } = 64;
+
+    /// <summary>The longest a changed grain waits for its snapshot; bounds how much log a recovery replays.</summary>
+    public TimeSpan MaxSnapshotDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// How long log records are kept, by record time, once a checkpoint covers them: a record is deleted only when
     /// a checkpoint covers it and it is older than this, so the log keeps recent history (customer timelines)
     /// while recovery still starts at the checkpoint. Zero deletes records as soon as a checkpoint covers them.

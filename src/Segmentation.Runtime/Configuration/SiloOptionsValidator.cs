@@ -18,6 +18,15 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         RequirePositive(failures, nameof(options.ResponseTimeout), options.ResponseTimeout);
         RequirePositive(failures, nameof(options.CheckpointInterval), options.CheckpointInterval);
         RequirePositive(failures, nameof(options.ReminderLookAhead), options.ReminderLookAhead);
+        if (options.MaxSnapshotDelay < TimeSpan.Zero)
+        {
+            failures.Add($"{SiloOptions.SectionName}:{nameof(options.MaxSnapshotDelay)} must not be negative (zero snapshots at every checkpoint); got {options.MaxSnapshotDelay}.");
+        }
+
+        if (options.SnapshotAfterRecords < 1)
+        {
+            failures.Add($"{SiloOptions.SectionName}:SnapshotAfterRecords must be at least 1; got {options.SnapshotAfterRecords}.");
+        }
         if (options.LogRetention < TimeSpan.Zero)
         {
             failures.Add($"{SiloOptions.SectionName}:{nameof(options.LogRetention)} must not be negative (zero deletes records at each checkpoint); got {options.LogRetention}.");

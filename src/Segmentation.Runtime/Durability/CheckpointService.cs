@@ -9,43 +9,55 @@ namespace Segmentation.Runtime.Durability;
 /// Writes checkpoints: for a partition, the snapshots of the activations changed since the last one, the pending
 /// reminder changes and the applied offset, in one transaction; so recovery replays only what follows it. Each
 /// checkpoint also deletes the covered log records older than <see cref="Configuration.SiloOptions.LogRetention"/>
-/// (see <see cref="LogRetentionPolicy"/>); an unchanged partition still prunes now and then.
+/// (see <see cref="LogRetentionPolicy"/>); an unchanged partition still prunes now and then. The periodic
+/// checkpoint defers the snapshots of grains that changed little (<see cref="SnapshotMode.Due"/>) and stays below
+/// their first unsnapshotted record.
 /// </summary>
 internal sealed class CheckpointService(SiloRuntime runtime)
 {
     // When each partition last deleted what its retention allowed; MinValue: not since the silo started.
     private readonly DateTimeOffset[] _lastPruned = Enumerable.Repeat(DateTimeOffset.MinValue, runtime.Options.PartitionCount).ToArray();
 
-    public async Task CheckpointAllAsync(CancellationToken cancellationToken = default)
+    public async Task CheckpointAllAsync(SnapshotMode mode, CancellationToken cancellationToken = default)
     {
         foreach (var partition in runtime.Partitions)
         {
-            await CheckpointAsync(partition, cancellationToken).ConfigureAwait(false);
+            await CheckpointAsync(partition, mode, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public async Task CheckpointAsync(PartitionState partition, CancellationToken cancellationToken = default)
+    public async Task CheckpointAsync(PartitionState partition, SnapshotMode mode, CancellationToken cancellationToken = default)
     {
         // Everything at or below this offset is applied, so snapshots taken from now on cover it.
-        var checkpointOffset = partition.AppliedThrough;
+        var appliedThrough = partition.AppliedThrough;
         var dirty = partition.TakeDirty();
         var now = runtime.TimeProvider.GetUtcNow();
         var retention = runtime.Options.LogRetention;
         if (dirty.Count == 0 && !runtime.Reminders.HasPendingChanges(partition.Partition)
-            && checkpointOffset == partition.StoredCheckpoint
+            && appliedThrough == partition.StoredCheckpoint
             && !LogRetentionPolicy.IsIdlePruneDue(_lastPruned[partition.Partition], now, retention))
         {
             return;
         }
 
-        var taken = await TakeSnapshotsAsync(dirty).ConfigureAwait(false);
+        var taken = await TakeSnapshotsAsync(dirty, mode, now).ConfigureAwait(false);
+        var checkpointOffset = appliedThrough;
+        foreach (var (_, decision) in taken)
+        {
+            if (decision.IsDeferred)
+            {
+                checkpointOffset = Math.Min(checkpointOffset, decision.FirstUnsnapshotted - 1);
+            }
+        }
+
+        checkpointOffset = Math.Max(checkpointOffset, partition.StoredCheckpoint);
 
         // What the snapshotted turns appended elsewhere must be durable before the snapshots are.
         await partition.WhenOutgoingDurableAsync().ConfigureAwait(false);
 
         // Taken after the snapshots, so every reminder change a snapshot covers is written with it.
         var reminderChanges = runtime.Reminders.PendingChanges(partition.Partition);
-        var snapshots = taken.Where(static pair => pair.Snapshot is not null).Select(static pair => pair.Snapshot!).ToList();
+        var snapshots = taken.Where(static pair => pair.Decision.Snapshot is not null).Select(static pair => pair.Decision.Snapshot!).ToList();
         var (truncateThrough, truncateBefore) = LogRetentionPolicy.Truncation(checkpointOffset, now, retention);
         try
         {
@@ -57,11 +69,11 @@ internal sealed class CheckpointService(SiloRuntime runtime)
         catch (Exception exception)
         {
             runtime.Logger.CheckpointFailed(exception, partition.Partition);
-            foreach (var (activation, snapshot) in taken)
+            foreach (var (activation, decision) in taken)
             {
-                if (snapshot is not null)
+                if (decision.Snapshot is not null)
                 {
-                    activation.MarkDirtyAgain();
+                    activation.MarkDirtyAgain(decision);
                 }
             }
 
@@ -76,8 +88,8 @@ internal sealed class CheckpointService(SiloRuntime runtime)
     /// <summary>Writes one activation's snapshot (on collection), with its pending reminder changes; called inside its turn.</summary>
     public async Task WriteGrainSnapshotAsync(Activation activation)
     {
-        var snapshot = activation.TakeSnapshot();
-        if (snapshot is null)
+        var decision = activation.TakeSnapshot(SnapshotMode.All, runtime.TimeProvider.GetUtcNow());
+        if (decision.Snapshot is not { } snapshot)
         {
             return;
         }
@@ -93,24 +105,25 @@ internal sealed class CheckpointService(SiloRuntime runtime)
         }
         catch
         {
-            activation.MarkDirtyAgain();
+            activation.MarkDirtyAgain(decision);
             throw;
         }
 
         runtime.Reminders.Persisted(activation.Partition, reminderChanges);
     }
 
-    private static async Task<(Activation Activation, GrainSnapshot? Snapshot)[]> TakeSnapshotsAsync(HashSet<Activation> dirty)
+    private static async Task<(Activation Activation, SnapshotDecision Decision)[]> TakeSnapshotsAsync(
+        HashSet<Activation> dirty, SnapshotMode mode, DateTimeOffset now)
     {
-        var pending = new List<(Activation, Task<GrainSnapshot?>)>(dirty.Count);
+        var pending = new List<(Activation, Task<SnapshotDecision>)>(dirty.Count);
         foreach (var activation in dirty)
         {
-            var item = new ActionWorkItem<GrainSnapshot?>(static a => ValueTask.FromResult(a.TakeSnapshot()));
+            var item = new ActionWorkItem<SnapshotDecision>(a => ValueTask.FromResult(a.TakeSnapshot(mode, now)));
             // A collected activation wrote its own snapshot on the way out.
-            pending.Add((activation, activation.TryEnqueue(item) ? item.Task : Task.FromResult<GrainSnapshot?>(null)));
+            pending.Add((activation, activation.TryEnqueue(item) ? item.Task : Task.FromResult<SnapshotDecision>(default)));
         }
 
-        var result = new (Activation, GrainSnapshot?)[pending.Count];
+        var result = new (Activation, SnapshotDecision)[pending.Count];
         for (var i = 0; i < pending.Count; i++)
         {
             var (activation, task) = pending[i];
@@ -121,7 +134,7 @@ internal sealed class CheckpointService(SiloRuntime runtime)
             catch (Exception)
             {
                 // The activation failed to start, so it has no state of its own to write.
-                result[i] = (activation, null);
+                result[i] = (activation, default);
             }
         }
 

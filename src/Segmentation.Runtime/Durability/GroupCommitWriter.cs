@@ -83,7 +83,10 @@ internal sealed class GroupCommitWriter(SiloRuntime runtime)
         {
             var partition = runtime.Partitions[runtime.PartitionMap.GetPartition(message.Target)];
             records.Add(new LogRecord(
-                partition.Partition, partition.NextOffset++, message.Target, message.Kind, message.Payload, message.Time));
+                partition.Partition, partition.NextOffset++, message.Target, message.Kind, message.Payload, message.Time)
+            {
+                Body = message.Body,
+            });
         }
     }
 

@@ -11,7 +11,7 @@ public sealed partial class Silo
     }
 
     private Task CheckpointOnceAsync(CancellationToken cancellationToken) =>
-        Runtime.Checkpoints.CheckpointAllAsync(cancellationToken);
+        Runtime.Checkpoints.CheckpointAllAsync(Durability.SnapshotMode.Due, cancellationToken);
 
     private Task CollectOnceAsync(CancellationToken cancellationToken)
     {

@@ -111,7 +111,7 @@ public sealed partial class Silo : IHostedService
         var activations = Runtime.Catalog.Snapshot();
         await Task.WhenAll(activations.Select(a => a.DeactivateAfterQueueAsync(DeactivationReason.SiloStopping)))
             .ConfigureAwait(false);
-        await Runtime.Checkpoints.CheckpointAllAsync(cancellationToken).ConfigureAwait(false);
+        await Runtime.Checkpoints.CheckpointAllAsync(Durability.SnapshotMode.All, cancellationToken).ConfigureAwait(false);
         await Runtime.Storage.DisposeAsync().ConfigureAwait(false);
         Status = SiloStatus.Stopped;
     }

@@ -6,7 +6,8 @@ namespace Segmentation.Runtime.Tests.Grains;
 /// <summary>
 /// A log-fed grain: its state is the ordered list of what was applied to it. Messages of kind "remind" register a
 /// reminder ("name|due ticks|period ticks"), "forget" cancels one, "forward" ("target|text") appends "add" to
-/// another ledger; reminder firings are recorded in the state too.
+/// another ledger; reminder firings are recorded in the state too. A record applied with its decoded
+/// <see cref="LogRecord.Body"/> is reported to the probe as "body:key:offset".
 /// </summary>
 [GrainType("ledger")]
 public sealed class LedgerGrain(GrainProbe probe) : Grain, IDurableGrain, IRemindable
@@ -18,6 +19,11 @@ public sealed class LedgerGrain(GrainProbe probe) : Grain, IDurableGrain, IRemin
     public async ValueTask ApplyAsync(LogRecord record, CancellationToken cancellationToken)
     {
         var text = Encoding.UTF8.GetString(record.Payload);
+        if (record.Body is not null)
+        {
+            probe.Record($"body:{GrainId.Key}:{record.Offset}");
+        }
+
         switch (record.Kind)
         {
             case "remind":

@@ -1,0 +1,90 @@
+using Segmentation.TestKit;
+
+namespace Segmentation.Runtime.Tests;
+
+public sealed class DeferredSnapshotTests
+{
+    private static readonly GrainId Quiet = new("ledger", "quiet");
+    private static readonly GrainId Busy = new("ledger", "busy");
+
+    [Fact]
+    public async Task PeriodicCheckpoint_GrainBelowItsThresholds_IsNotSnapshottedAndTheCheckpointStaysBelowIt()
+    {
+        await using var silo = await StartAsync();
+        await AppendAsync(silo, "quiet", 0, 2);
+        await AppendAsync(silo, "busy", 0, 3);
+
+        await silo.PeriodicCheckpointAsync();
+
+        Assert.Null(await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Quiet));
+        Assert.NotNull(await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Busy));
+        var quietRecords = await silo.Silo.Runtime.Storage.ReadGrainRecordsAsync(Quiet, null, 10);
+        Assert.True(await silo.StoredCheckpointAsync(Quiet) < quietRecords.Min(static r => r.Offset));
+    }
+
+    [Fact]
+    public async Task PeriodicCheckpoint_AfterMaxSnapshotDelay_SnapshotsTheQuietGrain()
+    {
+        await using var silo = await StartAsync();
+        await AppendAsync(silo, "quiet", 0, 1);
+        await silo.PeriodicCheckpointAsync();
+        Assert.Null(await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Quiet));
+
+        silo.Clock.Advance(TimeSpan.FromMinutes(1));
+        await silo.PeriodicCheckpointAsync();
+
+        var snapshot = await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Quiet);
+        Assert.NotNull(snapshot);
+        Assert.Equal(snapshot.AppliedOffset, await silo.StoredCheckpointAsync(Quiet));
+    }
+
+    [Fact]
+    public async Task RestartAsync_KilledWithDeferredSnapshots_RecoversExactlyTheUninterruptedState()
+    {
+        var silo = await StartAsync();
+        for (var round = 0; round < 4; round++)
+        {
+            await AppendAsync(silo, "quiet", round, round + 1);
+            await AppendAsync(silo, "busy", round * 5, (round + 1) * 5);
+            await silo.PeriodicCheckpointAsync();
+        }
+
+        await AppendAsync(silo, "busy", 20, 22);
+        silo = await silo.RestartAsync();
+        await using var recovered = silo;
+
+        Assert.Equal(Expected(0, 4), await silo.LedgerAsync("quiet"));
+        Assert.Equal(Expected(0, 22), await silo.LedgerAsync("busy"));
+    }
+
+    [Fact]
+    public async Task Stop_WithDeferredSnapshots_SnapshotsEveryChangedGrain()
+    {
+        var silo = await StartAsync();
+        await AppendAsync(silo, "quiet", 0, 1);
+        await silo.PeriodicCheckpointAsync();
+
+        silo = await silo.StopAndRestartAsync();
+        await using var restarted = silo;
+
+        var snapshot = await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Quiet);
+        Assert.NotNull(snapshot);
+        Assert.Equal(Expected(0, 1), await silo.LedgerAsync("quiet"));
+    }
+
+    private static Task<TestSilo> StartAsync() => TestSilos.StartAsync(static o =>
+    {
+        o.SnapshotAfterRecords = 3;
+        o.MaxSnapshotDelay = TimeSpan.FromMinutes(1);
+    });
+
+    private static async Task AppendAsync(TestSilo silo, string ledger, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            await silo.AppendAsync(ledger, "add", $"{i}");
+        }
+    }
+
+    private static IEnumerable<string> Expected(int from, int to) => Enumerable.Range(from, to - from).Select(static i => $"add:{i}");
+}
