@@ -26,4 +26,10 @@ public enum SegmentRuleErrorCode
 
     /// <summary>A reference to a segment that is not defined.</summary>
     UnknownSegment,
+
+    /// <summary>A segment that other segments refer to with <c>in_segment</c> cannot be deleted.</summary>
+    SegmentInUse,
+
+    /// <summary>A segment's own fields are invalid (an empty or overlong name, a malformed id).</summary>
+    InvalidDefinition,
 }

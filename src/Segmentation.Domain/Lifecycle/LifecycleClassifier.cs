@@ -33,6 +33,21 @@ public static class LifecycleClassifier
         return new LifecycleAssessment(stage, facts.IsVip, asOf, NextChange(facts, stage, asOf, options));
     }
 
+    /// <summary>
+    /// The instants at which the stage can change by time passing alone, in order: where the inactivity thresholds and
+    /// the end of the new-customer period are reached (whether it changes there also depends on the RFM cell then).
+    /// </summary>
+    /// <param name="profile">The customer.</param>
+    /// <param name="options">Thresholds.</param>
+    /// <param name="candidates">Receives the instants; three always fit.</param>
+    /// <returns>How many instants were written.</returns>
+    public static int ChangeCandidates(CustomerProfile profile, LifecycleOptions options, Span<DateTimeOffset> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(options);
+        return ChangeCandidates(Facts.From(profile, options, rfmCell: null), options, candidates);
+    }
+
     /// <summary>The stage at <paramref name="asOf"/>.</summary>
     public static LifecycleStage Classify(CustomerProfile profile, DateTimeOffset asOf, LifecycleOptions? options = null, RfmCell? rfmCell = null)
     {
@@ -68,20 +83,8 @@ public static class LifecycleClassifier
 
     private static DateTimeOffset? NextChange(Facts facts, LifecycleStage stage, DateTimeOffset asOf, LifecycleOptions options)
     {
-        var candidates = new List<DateTimeOffset>(3);
-        if (facts.ActivityReference is { } reference)
-        {
-            AddCandidate(candidates, reference, options.AtRiskAfter);
-            AddCandidate(candidates, reference, options.LapsedAfter);
-        }
-
-        if (facts.FirstSeenAt is { } firstSeen)
-        {
-            AddCandidate(candidates, firstSeen, options.NewCustomerPeriod);
-        }
-
-        candidates.Sort();
-        foreach (var candidate in candidates)
+        Span<DateTimeOffset> candidates = stackalloc DateTimeOffset[3];
+        foreach (var candidate in candidates[..ChangeCandidates(facts, options, candidates)])
         {
             if (candidate > asOf && Classify(facts, candidate, options) != stage)
             {
@@ -92,11 +95,29 @@ public static class LifecycleClassifier
         return null;
     }
 
-    private static void AddCandidate(List<DateTimeOffset> candidates, DateTimeOffset from, TimeSpan after)
+    private static int ChangeCandidates(Facts facts, LifecycleOptions options, Span<DateTimeOffset> candidates)
+    {
+        var count = 0;
+        if (facts.ActivityReference is { } reference)
+        {
+            AddCandidate(candidates, ref count, reference, options.AtRiskAfter);
+            AddCandidate(candidates, ref count, reference, options.LapsedAfter);
+        }
+
+        if (facts.FirstSeenAt is { } firstSeen)
+        {
+            AddCandidate(candidates, ref count, firstSeen, options.NewCustomerPeriod);
+        }
+
+        candidates[..count].Sort();
+        return count;
+    }
+
+    private static void AddCandidate(Span<DateTimeOffset> candidates, ref int count, DateTimeOffset from, TimeSpan after)
     {
         if (after >= TimeSpan.Zero && DateTimeOffset.MaxValue - from >= after)
         {
-            candidates.Add(from + after);
+            candidates[count++] = from + after;
         }
     }
 

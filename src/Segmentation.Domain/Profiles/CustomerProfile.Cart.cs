@@ -11,6 +11,9 @@ public sealed partial class CustomerProfile
     /// <summary>The current cart (after every applied event, in event order).</summary>
     public CartContents Cart => _cart.Current.ToContents();
 
+    /// <summary>The current cart's figures, without copying its lines.</summary>
+    public CartSummary CartSummary => _cart.Current.ToSummary();
+
     private bool ApplyCartEvent(ProfileEvent evt)
     {
         var properties = evt.Properties;

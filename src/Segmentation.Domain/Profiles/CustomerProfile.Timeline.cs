@@ -37,21 +37,14 @@ public sealed partial class CustomerProfile
     public decimal RevenueInWindow(DateTimeOffset fromExclusive, DateTimeOffset toInclusive) =>
         OrdersBetween(fromExclusive.UtcTicks, toInclusive.UtcTicks).Revenue;
 
-    /// <summary>The entries of a window series within the retention, oldest first (a copy).</summary>
-    public IReadOnlyList<WindowPoint> GetWindowPoints(WindowSeries series)
+    /// <summary>The entries of a window series within the retention, oldest first (a view, nothing copied).</summary>
+    public WindowTimeline GetWindowTimeline(WindowSeries series) => series switch
     {
-        switch (series)
-        {
-            case WindowSeries.ProductViews:
-                return Points(_browsing.ProductViews, _ => 1m);
-            case WindowSeries.CartAdds:
-                return Points(_cartAdds, _ => 1m);
-            case WindowSeries.Orders:
-                return Points(_orders.Counted, entry => entry.Net);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(series), series, "Unknown window series.");
-        }
-    }
+        WindowSeries.ProductViews => new WindowTimeline(_browsing.ProductViews),
+        WindowSeries.CartAdds => new WindowTimeline(_cartAdds),
+        WindowSeries.Orders => new WindowTimeline(_orders.Counted),
+        _ => throw new ArgumentOutOfRangeException(nameof(series), series, "Unknown window series."),
+    };
 
     /// <summary>
     /// The newest value of a top-level trait when it is a string, number or boolean (parsed once when the trait
@@ -61,18 +54,5 @@ public sealed partial class CustomerProfile
     {
         ArgumentNullException.ThrowIfNull(name);
         return _traits.Get(name)?.Scalar;
-    }
-
-    private static List<WindowPoint> Points<T>(TimedBuffer<T> buffer, Func<T, decimal> amount)
-        where T : struct, ITimed, IComparable<T>
-    {
-        var points = new List<WindowPoint>(buffer.Count);
-        for (var i = 0; i < buffer.Count; i++)
-        {
-            var entry = buffer[i];
-            points.Add(new WindowPoint(entry.Ticks, amount(entry)));
-        }
-
-        return points;
     }
 }

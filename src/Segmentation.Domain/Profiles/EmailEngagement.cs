@@ -1,7 +1,7 @@
 namespace Segmentation.Domain.Profiles;
 
 /// <summary>Email opens and clicks, all campaigns together.</summary>
-public sealed record EmailEngagement(
+public readonly record struct EmailEngagement(
     int Opens,
     int Clicks,
     DateTimeOffset? FirstOpenedAt,

@@ -4,7 +4,7 @@ namespace Segmentation.Domain.Profiles;
 /// Why email must not be sent. Hard bounces and spam complaints are sticky (they keep the earliest time);
 /// unsubscription follows <see cref="EmailConsent"/>.
 /// </summary>
-public sealed record EmailSuppression(
+public readonly record struct EmailSuppression(
     bool IsUnsubscribed,
     DateTimeOffset? HardBouncedAt,
     int HardBounces,

@@ -86,6 +86,9 @@ public readonly record struct ScalarValue
         };
     }
 
+    /// <summary>The same value holding the shared copy of its text (see <see cref="SharedStrings"/>).</summary>
+    internal ScalarValue WithSharedText() => new(Kind, SharedStrings.Share(Text), Number, Flag);
+
     /// <summary>The scalar of a JSON text; null for null, objects, arrays and malformed text.</summary>
     internal static ScalarValue? FromJsonText(string json)
     {

@@ -21,6 +21,11 @@ public readonly struct TrackedEventTimeline
         ? new TrackedEvent(buffer[index])
         : throw new ArgumentOutOfRangeException(nameof(index));
 
+    /// <summary>The UTC ticks of the event at <paramref name="index"/>.</summary>
+    public long TicksAt(int index) => _buffer is { } buffer && (uint)index < (uint)buffer.Count
+        ? buffer.TicksAt(index)
+        : throw new ArgumentOutOfRangeException(nameof(index));
+
     /// <summary>The number of events at or before <paramref name="ticks"/> (UTC ticks).</summary>
     public int CountThrough(long ticks) => _buffer?.CountThrough(ticks) ?? 0;
 

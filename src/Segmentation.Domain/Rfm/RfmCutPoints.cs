@@ -60,7 +60,8 @@ public sealed record RfmCutPoints(
         }
 
         DateTimeOffset? next = null;
-        foreach (var maxDays in RecencyDays.Values)
+        ReadOnlySpan<long> cuts = [RecencyDays.Score2, RecencyDays.Score3, RecencyDays.Score4, RecencyDays.Score5];
+        foreach (var maxDays in cuts)
         {
             if (maxDays == RecencyDays.Unreachable || maxDays >= int.MaxValue / 2 || maxDays <= int.MinValue / 2)
             {

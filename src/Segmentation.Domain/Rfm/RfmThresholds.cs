@@ -45,20 +45,10 @@ public sealed record RfmThresholds
     public IReadOnlyList<long> Values => [Score2, Score3, Score4, Score5];
 
     /// <summary>The score of a value: 1 plus the number of cut points it reaches.</summary>
-    public int Score(long value)
-    {
-        var score = 1;
-        foreach (var cut in Values)
-        {
-            if (Reaches(value, cut))
-            {
-                score++;
-            }
-        }
-
-        return score;
-    }
+    public int Score(long value) => 1 + Reached(value, Score2) + Reached(value, Score3) + Reached(value, Score4) + Reached(value, Score5);
 
     internal bool Reaches(long value, long cut) => cut != Unreachable
         && (Direction == RfmDirection.HigherIsBetter ? value >= cut : value <= cut);
+
+    private int Reached(long value, long cut) => Reaches(value, cut) ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Segmentation.Domain.Profiles;
 using Segmentation.Segments.Printing;
 using Segmentation.Segments.Syntax;
@@ -39,8 +40,12 @@ public sealed class CompiledSegmentRule
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(context);
-        var scope = new EvaluationScope(profile, context, context.AsOf.UtcTicks);
-        return _root.Evaluate(ref scope);
+        var asOf = context.AsOf.UtcTicks;
+        var cache = EvaluationCache.Rent(profile, context, asOf);
+        var scope = new EvaluationScope(cache, asOf, context.Memberships);
+        var result = _root.Evaluate(ref scope);
+        cache.Release();
+        return result;
     }
 
     /// <summary>
@@ -57,11 +62,15 @@ public sealed class CompiledSegmentRule
             throw new ArgumentException("The results span is shorter than the rule list.", nameof(results));
         }
 
-        var scope = new EvaluationScope(profile, context, context.AsOf.UtcTicks);
+        var asOf = context.AsOf.UtcTicks;
+        var cache = EvaluationCache.Rent(profile, context, asOf);
+        var scope = new EvaluationScope(cache, asOf, context.Memberships);
         for (var i = 0; i < rules.Count; i++)
         {
-            results[i] = rules[i]._root.Evaluate(ref scope);
+            results[i] = rules[i].Evaluate(ref scope);
         }
+
+        cache.Release();
     }
 
     /// <summary>
@@ -81,52 +90,100 @@ public sealed class CompiledSegmentRule
             return null;
         }
 
-        var scope = new EvaluationScope(profile, context, context.AsOf.UtcTicks);
-        var initial = _root.Evaluate(ref scope);
-        var flips = new long?[_temporal.Length];
-        for (var i = 0; i < _temporal.Length; i++)
-        {
-            flips[i] = _temporal[i].NextFlip(ref scope);
-        }
-
-        while (true)
-        {
-            long? next = null;
-            foreach (var flip in flips)
-            {
-                if (flip is { } f && (next is null || f < next))
-                {
-                    next = f;
-                }
-            }
-
-            if (next is not { } instant)
-            {
-                return null;
-            }
-
-            var at = scope.At(instant);
-            if (_root.Evaluate(ref at) != initial)
-            {
-                return new DateTimeOffset(instant, TimeSpan.Zero);
-            }
-
-            for (var i = 0; i < _temporal.Length; i++)
-            {
-                if (flips[i] != instant)
-                {
-                    continue;
-                }
-
-                if (_temporal[i].IsHorizon)
-                {
-                    return new DateTimeOffset(instant, TimeSpan.Zero);
-                }
-
-                flips[i] = _temporal[i].NextFlip(ref at);
-            }
-        }
+        var asOf = context.AsOf.UtcTicks;
+        var cache = EvaluationCache.Rent(profile, context, asOf);
+        var scope = new EvaluationScope(cache, asOf, context.Memberships);
+        Evaluate(ref scope, long.MaxValue, out var next);
+        cache.Release();
+        return next is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
     }
 
     public override string ToString() => Text;
+
+    internal bool Evaluate(ref EvaluationScope scope) => _root.Evaluate(ref scope);
+
+    /// <summary>
+    /// The result at the scope's instant, and in <paramref name="next"/> the earliest instant after it and before
+    /// <paramref name="limit"/> at which the result differs; null for none before the limit. Each temporal condition is
+    /// evaluated once, together with its own next flip.
+    /// </summary>
+    internal bool Evaluate(ref EvaluationScope scope, long limit, out long? next)
+    {
+        const int StackAtoms = 64;
+        var count = _temporal.Length;
+        if (count == 0)
+        {
+            next = null;
+            return _root.Evaluate(ref scope);
+        }
+
+        long[]? rentedFlips = null;
+        bool[]? rentedTruths = null;
+        var flips = count <= StackAtoms ? stackalloc long[count] : (rentedFlips = ArrayPool<long>.Shared.Rent(count));
+        var truths = count <= StackAtoms ? stackalloc bool[count] : (rentedTruths = ArrayPool<bool>.Shared.Rent(count));
+        var result = Evaluate(ref scope, limit, flips, truths, out next);
+        if (rentedFlips is not null)
+        {
+            ArrayPool<long>.Shared.Return(rentedFlips);
+            ArrayPool<bool>.Shared.Return(rentedTruths!);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Each temporal condition's truth and next flip before the limit (<see cref="long.MaxValue"/> for none) go in
+    /// <paramref name="truths"/> and <paramref name="flips"/>. The result cannot change between two flips; at the
+    /// earliest flip, either the result differs (the answer) or the conditions that flipped there look for their next
+    /// flip from it.
+    /// </summary>
+    private bool Evaluate(ref EvaluationScope scope, long limit, Span<long> flips, Span<bool> truths, out long? next)
+    {
+        Probe.Rules++;
+        var earliest = long.MaxValue;
+        for (var i = 0; i < _temporal.Length; i++)
+        {
+            Probe.Flips++;
+            truths[i] = _temporal[i].Evaluate(ref scope, limit, out flips[i]);
+            earliest = Math.Min(earliest, flips[i]);
+        }
+
+        var result = _root.Evaluate(ref scope, truths);
+        if (earliest >= limit) Probe.Pruned++;
+        next = FirstChange(ref scope, result, limit, flips, earliest);
+        return result;
+    }
+
+    private long? FirstChange(ref EvaluationScope scope, bool current, long limit, Span<long> flips, long earliest)
+    {
+        for (var instant = earliest; instant < limit;)
+        {
+            Probe.Loops++;
+            var at = scope.At(instant);
+            if (_root.Evaluate(ref at) != current)
+            {
+                return instant;
+            }
+
+            var following = long.MaxValue;
+            for (var i = 0; i < _temporal.Length; i++)
+            {
+                if (flips[i] == instant)
+                {
+                    if (_temporal[i].IsHorizon)
+                    {
+                        return instant;
+                    }
+
+                    _temporal[i].Evaluate(ref at, limit, out flips[i]);
+                }
+
+                following = Math.Min(following, flips[i]);
+            }
+
+            instant = following;
+        }
+
+        return null;
+    }
 }

@@ -5,8 +5,9 @@ using Segmentation.Domain.Rfm;
 namespace Segmentation.Segments.Evaluation;
 
 /// <summary>
-/// One evaluation's view of a profile at an instant, computing what several conditions share (RFM scores,
-/// lifecycle stage, cart, email engagement) at most once. Passed by reference; never outlives the call.
+/// One evaluation's view of a profile at an instant. What does not depend on the instant is in the evaluation's
+/// <see cref="EvaluationCache"/>; the RFM scores and lifecycle stage at this instant are computed here at most once.
+/// Small, so a view of the same evaluation at another instant is cheap. Passed by reference; never outlives the call.
 /// </summary>
 internal struct EvaluationScope
 {
@@ -16,23 +17,29 @@ internal struct EvaluationScope
     private byte _done;
     private RfmScores? _rfm;
     private LifecycleStage _lifecycle;
-    private CartContents? _cart;
-    private EmailEngagement? _engagement;
 
-    public EvaluationScope(CustomerProfile profile, SegmentEvaluationContext context, long asOfTicks)
+    public EvaluationScope(EvaluationCache cache, long asOfTicks, ISegmentMembershipSource memberships)
     {
-        Profile = profile;
-        Context = context;
+        Cache = cache;
         AsOfTicks = asOfTicks;
+        Memberships = memberships;
     }
 
-    public CustomerProfile Profile { get; }
+    public EvaluationCache Cache { get; }
 
-    public SegmentEvaluationContext Context { get; }
+    public readonly CustomerProfile Profile => Cache.Profile;
+
+    public readonly SegmentEvaluationContext Context => Cache.Context;
 
     public long AsOfTicks { get; }
 
     public readonly DateTimeOffset AsOf => new(AsOfTicks, TimeSpan.Zero);
+
+    /// <summary>This customer's membership of other segments: the context's, or this evaluation's results of a <see cref="CompiledSegmentSet"/>.</summary>
+    public ISegmentMembershipSource Memberships { get; }
+
+    /// <summary>When the RFM scores and lifecycle stage change after the evaluation's as-of.</summary>
+    public readonly StageSchedule Schedule => Cache.Schedule;
 
     public RfmScores? Rfm
     {
@@ -40,7 +47,7 @@ internal struct EvaluationScope
         {
             if ((_done & RfmDone) == 0)
             {
-                _rfm = Context.RfmCutPoints is { } cutPoints && Profile.GetRfmInput() is { } input ? cutPoints.Score(input, AsOf) : null;
+                _rfm = Context.RfmCutPoints is { } cutPoints && Cache.RfmInput is { } input ? cutPoints.Score(input, AsOf) : null;
                 _done |= RfmDone;
             }
 
@@ -62,10 +69,20 @@ internal struct EvaluationScope
         }
     }
 
-    public CartContents Cart => _cart ??= Profile.Cart;
+    public readonly decimal? AverageOrderValue => Cache.AverageOrderValue;
 
-    public EmailEngagement Engagement => _engagement ??= Profile.EmailEngagement;
+    public readonly ref readonly CartSummary Cart => ref Cache.Cart;
 
-    /// <summary>The same profile and context at another instant; what does not depend on time is carried over.</summary>
-    public readonly EvaluationScope At(long ticks) => new(Profile, Context, ticks) { _cart = _cart, _engagement = _engagement };
+    public readonly ref readonly EmailEngagement Engagement => ref Cache.Engagement;
+
+    /// <summary>The same evaluation at another instant.</summary>
+    public readonly EvaluationScope At(long ticks) => new(Cache, ticks, Memberships);
+
+    /// <summary>The same evaluation at the <see cref="Schedule"/>'s change at <paramref name="index"/>, with its RFM scores and stage.</summary>
+    public readonly EvaluationScope AtScheduled(int index, long ticks) => new(Cache, ticks, Memberships)
+    {
+        _rfm = Schedule.RfmAt(index),
+        _lifecycle = Schedule.StageAt(index),
+        _done = RfmDone | LifecycleDone,
+    };
 }

@@ -26,7 +26,7 @@ internal sealed partial class RuleCompiler
         "lifecycle" => Choice((ref EvaluationScope s) => (int)s.Lifecycle, TimeDependence.Lifecycle),
         "orders_count" => Number((ref EvaluationScope s) => s.Profile.OrderCount),
         "total_revenue" => Number((ref EvaluationScope s) => s.Profile.TotalRevenue),
-        "avg_order_value" => Number((ref EvaluationScope s) => s.Profile.OrderCount is > 0 and var count ? s.Profile.TotalRevenue / count : null),
+        "avg_order_value" => Number((ref EvaluationScope s) => s.AverageOrderValue),
         "first_order_at" => Timestamp((ref EvaluationScope s) => s.Profile.FirstOrderAt?.UtcTicks),
         "last_order_at" => Timestamp((ref EvaluationScope s) => s.Profile.LastOrderAt?.UtcTicks),
         "last_activity_at" => Timestamp((ref EvaluationScope s) => s.Profile.LastActivityAt?.UtcTicks),
@@ -72,7 +72,7 @@ internal sealed partial class RuleCompiler
                 _references.Add(id);
                 return new CompiledOperand(
                     RuleValueType.Boolean,
-                    (ScopeValue<bool>)((ref EvaluationScope s) => s.Context.Memberships.GetMembership(id).IsMemberAt(s.AsOfTicks)),
+                    (ScopeValue<bool>)((ref EvaluationScope s) => s.Memberships.GetMembership(id).IsMemberAt(s.AsOfTicks)),
                     TimeDependence.Segment) { SegmentId = id };
             default:
                 throw new InvalidOperationException($"The operand {operand.GetType().Name} cannot be compiled here.");

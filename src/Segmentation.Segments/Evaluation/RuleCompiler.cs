@@ -1,4 +1,3 @@
-using Segmentation.Domain.Lifecycle;
 using Segmentation.Segments.Catalog;
 using Segmentation.Segments.Syntax;
 
@@ -50,8 +49,7 @@ internal sealed partial class RuleCompiler
         switch (operand.Type)
         {
             case RuleValueType.Number when operand.Time == TimeDependence.Window:
-                var windowTest = NumberPredicate(condition);
-                return Temporal(new WindowAtom(operand.Window!, operand.Span, value => windowTest(value)));
+                return Temporal(new WindowAtom(operand.Window!, operand.Span, NumberPredicate(condition)));
             case RuleValueType.Number:
                 var number = operand.As<decimal?>();
                 var numberTest = NumberPredicate(condition);
@@ -114,22 +112,8 @@ internal sealed partial class RuleCompiler
             return new TestAtom((ref EvaluationScope s) => compare(timestamp(ref s)));
         }
 
-        var span = recency.Window.Ticks;
-        if (recency.Recency == RecencyKind.Within)
-        {
-            return Temporal(new CandidateAtom(
-                (ref EvaluationScope s) => timestamp(ref s) is { } t && t <= s.AsOfTicks && t > s.AsOfTicks - span,
-                (ref EvaluationScope s, long after) => timestamp(ref s) is { } t
-                    ? (t > after ? t : Shift(t, span) is { } exit && exit > after ? exit : null)
-                    : null));
-        }
-
-        return Temporal(new CandidateAtom(
-            (ref EvaluationScope s) => timestamp(ref s) is { } t && t <= s.AsOfTicks - span,
-            (ref EvaluationScope s, long after) => timestamp(ref s) is { } t && Shift(t, span) is { } due && due > after ? due : null));
+        return Temporal(new RecencyAtom(timestamp, recency.Window.Ticks, recency.Recency == RecencyKind.Within));
     }
-
-    private static long? Shift(long ticks, long span) => ticks <= WindowSource.MaxTicks - span ? ticks + span : null;
 
     private static bool ExpectedBoolean(RuleExpression condition) => condition switch
     {
@@ -140,32 +124,14 @@ internal sealed partial class RuleCompiler
 
     private RuleNode Wrap(ScopeTest test, TimeDependence time) => time switch
     {
-        TimeDependence.Rfm => Temporal(new CandidateAtom(test, RfmChange)),
-        TimeDependence.Lifecycle => Temporal(new CandidateAtom(test, LifecycleChange)),
+        TimeDependence.Rfm or TimeDependence.Lifecycle => Temporal(new ScheduledAtom(test)),
         _ => new TestAtom(test),
     };
 
     private TemporalAtom Temporal(TemporalAtom atom)
     {
+        atom.Index = _temporal.Count;
         _temporal.Add(atom);
         return atom;
-    }
-
-    private static long? RfmChange(ref EvaluationScope scope, long after) =>
-        scope.Context.RfmCutPoints is { } cutPoints && scope.Profile.GetRfmInput() is { } input
-            ? cutPoints.NextScoreChange(input, new DateTimeOffset(after, TimeSpan.Zero))?.UtcTicks
-            : null;
-
-    private static long? LifecycleChange(ref EvaluationScope scope, long after)
-    {
-        var at = scope.At(after);
-        var options = scope.Context.LifecycleOptions;
-        long? next = LifecycleClassifier.Assess(scope.Profile, at.AsOf, options, at.Rfm?.Cell).NextChangeAt?.UtcTicks;
-        if (options.ChampionsAreVip && RfmChange(ref scope, after) is { } rfm && (next is null || rfm < next))
-        {
-            next = rfm;
-        }
-
-        return next;
     }
 }

@@ -15,5 +15,7 @@ public sealed class SegmentMembershipTable : ISegmentMembershipSource
 
     public bool Remove(string segmentId) => _memberships.Remove(segmentId);
 
+    internal void Clear() => _memberships.Clear();
+
     public SegmentMembership GetMembership(string segmentId) => _memberships.GetValueOrDefault(segmentId);
 }

@@ -1,10 +1,8 @@
-using Segmentation.Domain.Profiles;
-
 namespace Segmentation.Segments.Evaluation;
 
 /// <summary>
 /// A windowed aggregate: the sum of the weights of a timeline's entries in (asOf - span, asOf] (a count when every
-/// weight is 1), and the entries themselves for finding when the aggregate changes.
+/// weight is 1), and the instants at which a condition on it flips as entries enter and leave the window.
 /// </summary>
 internal abstract class WindowSource
 {
@@ -13,13 +11,12 @@ internal abstract class WindowSource
     /// <summary>The aggregate over (<paramref name="fromExclusive"/>, <paramref name="toInclusive"/>] (UTC ticks).</summary>
     public abstract decimal ValueBetween(ref EvaluationScope scope, long fromExclusive, long toInclusive);
 
-    /// <summary>True when every entry weighs 1 (a count), so <see cref="Points"/>' amounts do not matter.</summary>
-    public abstract bool CountsEntries { get; }
-
-    /// <summary>The entries, ordered by time (for a count, the entries that count).</summary>
-    public abstract IReadOnlyList<WindowPoint> Points(ref EvaluationScope scope);
-
-    protected static DateTimeOffset At(long ticks) => new(Math.Clamp(ticks, 0, MaxTicks), TimeSpan.Zero);
+    /// <summary>
+    /// <paramref name="predicate"/> of the aggregate over the window of <paramref name="span"/> ending at the scope's
+    /// instant, and in <paramref name="flip"/> the earliest instant after it and before <paramref name="limit"/> at
+    /// which the predicate differs (<see cref="long.MaxValue"/> for none before the limit).
+    /// </summary>
+    public abstract bool Evaluate(ref EvaluationScope scope, long span, Func<decimal?, bool> predicate, long limit, out long flip);
 
     /// <summary>Decimal addition that saturates instead of overflowing (sums of arbitrary event properties).</summary>
     public static decimal Add(decimal left, decimal right)
@@ -35,107 +32,29 @@ internal abstract class WindowSource
     }
 }
 
-/// <summary>Product views, cart adds, order counts or order revenue (the profile's own window timelines).</summary>
-internal sealed class SeriesWindowSource(WindowSeries series, bool revenue) : WindowSource
+/// <summary>A windowed aggregate over the entries a scope's profile gives, read in place.</summary>
+internal abstract class WindowSource<TEntries> : WindowSource
+    where TEntries : struct, IWindowEntries
 {
-    public override decimal ValueBetween(ref EvaluationScope scope, long fromExclusive, long toInclusive) => revenue
-        ? scope.Profile.RevenueInWindow(At(fromExclusive), At(toInclusive))
-        : scope.Profile.CountInWindow(series, At(fromExclusive), At(toInclusive));
-
-    public override bool CountsEntries => !revenue;
-
-    public override IReadOnlyList<WindowPoint> Points(ref EvaluationScope scope) => scope.Profile.GetWindowPoints(series);
-}
-
-/// <summary>Track events of one name on the event timeline, filtered; counted, or a numeric property summed.</summary>
-internal sealed class EventWindowSource(string eventName, EventFilter? filter, string? sumProperty) : WindowSource
-{
-    public override decimal ValueBetween(ref EvaluationScope scope, long fromExclusive, long toInclusive)
+    public sealed override decimal ValueBetween(ref EvaluationScope scope, long fromExclusive, long toInclusive)
     {
-        var timeline = scope.Profile.GetEventTimeline(eventName);
         if (toInclusive <= fromExclusive)
         {
             return 0m;
         }
 
-        var start = timeline.CountThrough(fromExclusive);
-        var end = timeline.CountThrough(toInclusive);
-        if (filter is null && sumProperty is null)
-        {
-            return end - start;
-        }
-
-        if (sumProperty is null)
-        {
-            var count = 0;
-            for (var i = start; i < end; i++)
-            {
-                if (filter!.Matches(timeline[i]))
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
-
-        try
-        {
-            var total = 0m;
-            for (var i = start; i < end; i++)
-            {
-                var entry = timeline[i];
-                if ((filter is null || filter.Matches(entry)) && entry.TryGetNumber(sumProperty, out var number))
-                {
-                    total += number;
-                }
-            }
-
-            return total;
-        }
-        catch (OverflowException)
-        {
-            var total = 0m;
-            for (var i = start; i < end; i++)
-            {
-                total = Add(total, Weight(timeline[i]));
-            }
-
-            return total;
-        }
+        var entries = ReadEntries(ref scope);
+        return entries.Sum(entries.CountThrough(fromExclusive), entries.CountThrough(toInclusive));
     }
 
-    public override bool CountsEntries => sumProperty is null;
-
-    public override IReadOnlyList<WindowPoint> Points(ref EvaluationScope scope)
+    public sealed override bool Evaluate(ref EvaluationScope scope, long span, Func<decimal?, bool> predicate, long limit, out long flip)
     {
-        var timeline = scope.Profile.GetEventTimeline(eventName);
-        var points = new List<WindowPoint>(timeline.Count);
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var entry = timeline[i];
-            var weight = Weight(entry);
-            if (weight != 0m)
-            {
-                points.Add(new WindowPoint(entry.Ticks, weight));
-            }
-        }
-
-        return points;
+        var sweep = new WindowSweep<TEntries>(ReadEntries(ref scope), span, scope.AsOfTicks);
+        var value = sweep.Value;
+        var truth = predicate(value);
+        flip = sweep.Next < limit ? sweep.FirstFlip(value, truth, predicate, limit) : long.MaxValue;
+        return truth;
     }
 
-    private decimal Weight(TrackedEvent entry)
-    {
-        if (filter is not null && !filter.Matches(entry))
-        {
-            return 0m;
-        }
-
-        if (sumProperty is null)
-        {
-            return 1m;
-        }
-
-        return entry.TryGetNumber(sumProperty, out var number) ? number : 0m;
-    }
+    protected abstract TEntries ReadEntries(ref EvaluationScope scope);
 }

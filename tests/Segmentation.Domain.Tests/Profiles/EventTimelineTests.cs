@@ -34,6 +34,30 @@ public class EventTimelineTests
     }
 
     [Fact]
+    public void Apply_SameShortStringsInTwoProfiles_KeepsOneSharedCopy()
+    {
+        // Arrange: each message is parsed on its own, so its strings are distinct instances.
+        var first = ProfileAssert.Build([Track("Product Viewed", T0, """{"category":"Running Shoes"}""")]);
+        var second = ProfileAssert.Build([Track("Product Viewed", T0, """{"category":"Running Shoes"}""")]);
+        var longValue = new string('y', 200);
+        var third = ProfileAssert.Build([Track("Product Viewed", T0, $$"""{"category":"{{longValue}}"}""")]);
+        var fourth = ProfileAssert.Build([Track("Product Viewed", T0, $$"""{"category":"{{longValue}}"}""")]);
+
+        // Act
+        var a = first.GetEventTimeline("Product Viewed")[0].Properties[0];
+        var b = second.GetEventTimeline("Product Viewed")[0].Properties[0];
+        var c = third.GetEventTimeline("Product Viewed")[0].Properties[0];
+        var d = fourth.GetEventTimeline("Product Viewed")[0].Properties[0];
+
+        // Assert: short names and values are shared; a long value stays each profile's own.
+        Assert.Same(a.Name, b.Name);
+        Assert.Same(a.Value.Text, b.Value.Text);
+        Assert.Same(c.Name, d.Name);
+        Assert.NotSame(c.Value.Text, d.Value.Text);
+        Assert.Equal(c.Value.Text, d.Value.Text);
+    }
+
+    [Fact]
     public void Apply_MoreThanTheCapOfOneName_KeepsTheNewestWhateverTheArrivalOrder()
     {
         // Arrange
@@ -163,7 +187,7 @@ public class EventTimelineTests
     }
 
     [Fact]
-    public void GetWindowPoints_CancelledAndRefundedOrders_HoldOnlyOrdersThatCountWithNetAmounts()
+    public void GetWindowTimeline_CancelledAndRefundedOrders_HoldOnlyOrdersThatCountWithNetAmounts()
     {
         // Arrange
         var profile = ProfileAssert.Build(
@@ -175,10 +199,14 @@ public class EventTimelineTests
         ]);
 
         // Act
-        var points = profile.GetWindowPoints(WindowSeries.Orders);
+        var orders = profile.GetWindowTimeline(WindowSeries.Orders);
 
         // Assert
-        Assert.Equal([new WindowPoint(T0.UtcTicks, 30m)], points);
+        Assert.Equal(1, orders.Count);
+        Assert.Equal(new WindowPoint(T0.UtcTicks, 30m), orders[0]);
+        Assert.Equal(T0.UtcTicks, orders.TicksAt(0));
+        Assert.Equal(1, orders.CountThrough(T0.UtcTicks));
+        Assert.Equal(0, orders.CountThrough(T0.UtcTicks - 1));
         Assert.Equal(1, profile.CountInWindow(WindowSeries.Orders, T0.AddDays(-1), T0.AddDays(1)));
         Assert.Equal(30m, profile.RevenueInWindow(T0.AddDays(-1), T0.AddDays(1)));
     }

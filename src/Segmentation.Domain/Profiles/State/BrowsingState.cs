@@ -24,6 +24,7 @@ internal sealed partial class BrowsingState
 
     public void AddProductView(ProductViewEntry entry)
     {
+        entry = entry.WithSharedStrings();
         _productViews.Add(entry);
         if (entry.ProductKey is { } productKey)
         {
@@ -48,6 +49,7 @@ internal sealed partial class BrowsingState
 
     public void AddCategoryView(CategoryViewEntry entry)
     {
+        entry = entry with { Category = SharedStrings.Share(entry.Category) };
         _categoryViews.Add(entry);
         CountCategory(entry.Category, entry.Key);
     }

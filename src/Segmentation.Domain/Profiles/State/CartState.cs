@@ -87,14 +87,20 @@ internal sealed class CartState
 
     public CartContents ToContents()
     {
+        var summary = ToSummary();
+        return new CartContents([.. _lines], summary.Value, summary.ItemCount, summary.LastModifiedAt, summary.CheckoutStartedAt);
+    }
+
+    public CartSummary ToSummary()
+    {
         var count = 0L;
         foreach (var line in _lines)
         {
             count += line.Quantity;
         }
 
-        return new CartContents(
-            [.. _lines],
+        return new CartSummary(
+            _lines.Count == 0,
             ProductLines.Value(_lines),
             (int)Math.Min(count, int.MaxValue),
             Time.At(LastModifiedTicks),

@@ -100,7 +100,8 @@ internal sealed class EventTimeline
                         throw new FormatException("The snapshot holds an unknown property kind.");
                     }
 
-                    properties[k] = new EventProperty(propertyName, ScalarValue.From((ScalarKind)kind, reader.ReadString()));
+                    properties[k] = new EventProperty(
+                        SharedStrings.Share(propertyName), ScalarValue.From((ScalarKind)kind, reader.ReadString()).WithSharedText());
                 }
 
                 timeline.Add(name, new TimelineEntry(ticks, messageId, properties));
@@ -115,7 +116,7 @@ internal sealed class EventTimeline
         if (!_byName.TryGetValue(eventName, out var buffer))
         {
             buffer = new TimedBuffer<TimelineEntry>();
-            _byName.Add(eventName, buffer);
+            _byName.Add(SharedStrings.Share(eventName), buffer);
         }
 
         buffer.Add(entry);
@@ -141,7 +142,7 @@ internal sealed class EventTimeline
                 continue;
             }
 
-            (kept ??= []).Add(new EventProperty(name, value));
+            (kept ??= []).Add(new EventProperty(SharedStrings.Share(name), value.WithSharedText()));
         }
 
         if (kept is null)

@@ -58,9 +58,9 @@ internal static class ProductLines
     public static decimal Value(IReadOnlyList<ProductLine> lines)
     {
         var total = 0m;
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            total = Money.Add(total, line.LineValue);
+            total = Money.Add(total, lines[i].LineValue);
         }
 
         return Money.Normalize(total);

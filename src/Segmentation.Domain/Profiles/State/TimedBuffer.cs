@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Segmentation.Domain.Profiles.State;
 
 /// <summary>
@@ -16,6 +18,9 @@ internal sealed class TimedBuffer<T>
     public T this[int index] => _items[_head + index];
 
     public T Last => _items[^1];
+
+    /// <summary>The ticks of the entry at <paramref name="index"/>, read in place.</summary>
+    public long TicksAt(int index) => CollectionsMarshal.AsSpan(_items)[_head + index].Ticks;
 
     /// <summary>Adds an entry in sorted position; returns false when it was not appended at the end.</summary>
     public bool Add(T item)
@@ -53,11 +58,12 @@ internal sealed class TimedBuffer<T>
     /// <summary>The number of entries whose ticks are at or before <paramref name="ticks"/>.</summary>
     public int CountThrough(long ticks)
     {
-        int low = _head, high = _items.Count;
+        var items = CollectionsMarshal.AsSpan(_items);
+        int low = _head, high = items.Length;
         while (low < high)
         {
             var mid = low + ((high - low) >> 1);
-            if (_items[mid].Ticks <= ticks)
+            if (items[mid].Ticks <= ticks)
             {
                 low = mid + 1;
             }
