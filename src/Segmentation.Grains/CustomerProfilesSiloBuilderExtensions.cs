@@ -11,7 +11,8 @@ public static class CustomerProfilesSiloBuilderExtensions
 {
     /// <summary>
     /// Adds customer profiles: the customer, RFM shard and email index grains, the <see cref="CustomerDirectory"/>
-    /// for hosts, and the RFM cut point refresh. Options bind from <c>Segmentation:Profiles</c>. Safe to call twice.
+    /// for hosts, the RFM cut point refresh, and segments (customers evaluate them on every change, see
+    /// <see cref="SegmentsSiloBuilderExtensions.AddSegments"/>). Options bind from <c>Segmentation:Profiles</c>. Safe to call twice.
     /// </summary>
     public static SiloBuilder AddCustomerProfiles(this SiloBuilder builder)
     {
@@ -22,6 +23,6 @@ public static class CustomerProfilesSiloBuilderExtensions
         services.TryAddSingleton<RfmRefresher>();
         services.TryAddSingleton<CustomerDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, RfmRefreshService>());
-        return builder;
+        return builder.AddSegments();
     }
 }

@@ -20,7 +20,10 @@ public sealed class CustomerDirectory(IClusterClient client)
         {
             var message = messages[i];
             durable[i] = new DurableMessage(
-                CustomerGrain.IdOf(message.CustomerKey), RecordKinds.Tracking, TrackingMessageSerializer.Serialize(message), message.Timestamp);
+                CustomerGrain.IdOf(message.CustomerKey), RecordKinds.Tracking, TrackingMessageSerializer.Serialize(message), message.Timestamp)
+            {
+                Body = message,
+            };
         }
 
         return client.AppendAsync(durable, cancellationToken);

@@ -3,6 +3,7 @@ using Segmentation.Domain.Profiles;
 using Segmentation.Domain.Views;
 using Segmentation.Grains.Indexing;
 using Segmentation.Grains.Rfm;
+using Segmentation.Grains.Segments;
 using Segmentation.Runtime;
 using Segmentation.Tracking;
 
@@ -12,20 +13,29 @@ namespace Segmentation.Grains.Customers;
 /// One customer: a log-fed grain whose state is the live profile. Tracking calls are applied in log order; a
 /// known customer that sees an anonymous id (identify with both ids, or alias) claims it, and the anonymous
 /// profile merges its history in and forwards later events. Changes of RFM input and email go to their shards.
+/// After every record the customer's segments are evaluated (see <c>CustomerGrain.Segments.cs</c>).
 /// </summary>
 [GrainType("customer")]
-public sealed class CustomerGrain(RfmCutPointsCache cutPoints, IOptions<CustomerProfileOptions> options) : Grain, IDurableGrain
+public sealed partial class CustomerGrain(RfmCutPointsCache cutPoints, IOptions<CustomerProfileOptions> options, SegmentDefinitionsCache definitions)
+    : Grain, IDurableGrain, IRemindable
 {
     private CustomerGrainState _state = new();
 
     public static GrainId IdOf(string customerId) => new("customer", customerId);
 
-    public ValueTask ApplyAsync(LogRecord record, CancellationToken cancellationToken)
+    public async ValueTask ApplyAsync(LogRecord record, CancellationToken cancellationToken)
     {
+        Register(record.Time);
+        NextSegmentSequence(record);
+        var trigger = new SegmentTrigger(record.Time, record.Kind);
         switch (record.Kind)
         {
             case RecordKinds.Tracking:
-                ApplyTracking(record);
+                if (ApplyTracking(record) is { } message)
+                {
+                    trigger = SegmentTrigger.Of(message);
+                }
+
                 break;
             case RecordKinds.Link:
                 ApplyLink(record);
@@ -33,21 +43,25 @@ public sealed class CustomerGrain(RfmCutPointsCache cutPoints, IOptions<Customer
             case RecordKinds.Merge:
                 ApplyMerge(record);
                 break;
+            case RecordKinds.SegmentEvaluate:
+                await ApplySegmentEvaluateAsync(record);
+                return;
             default:
                 throw new InvalidOperationException($"A customer does not take records of kind '{record.Kind}'.");
         }
 
         PublishChanges(record);
-        return ValueTask.CompletedTask;
+        await EvaluateSegmentsAsync(trigger);
     }
 
-    public ValueTask<CustomerLookup> LookupAsync()
+    public async ValueTask<CustomerLookup> LookupAsync()
     {
+        await definitions.EnsureLoadedAsync();
         var profile = _state.Profile;
         var view = profile.IsEmpty
             ? null
             : CustomerProfileViewBuilder.Build(profile, TimeProvider.GetUtcNow(), cutPoints.Current, options.Value.Lifecycle);
-        return ValueTask.FromResult(new CustomerLookup(GrainId.Key, !profile.IsEmpty, _state.MergedInto, view));
+        return new CustomerLookup(GrainId.Key, !profile.IsEmpty, _state.MergedInto, view, CurrentSegments());
     }
 
     /// <summary>The ids whose profiles were merged into this customer (anonymous ids it claimed), in ordinal order.</summary>
@@ -58,16 +72,17 @@ public sealed class CustomerGrain(RfmCutPointsCache cutPoints, IOptions<Customer
 
     public void ReadSnapshot(ReadOnlySpan<byte> snapshot) => _state = CustomerGrainStateSerializer.Deserialize(snapshot);
 
-    private void ApplyTracking(LogRecord record)
+    /// <summary>Applies a tracking call; null when it was forwarded to the customer this id was merged into.</summary>
+    private TrackingMessage? ApplyTracking(LogRecord record)
     {
         if (_state.MergedInto is { } target)
         {
             // This anonymous id belongs to a known customer now: its events go there (deduped by message id).
-            AppendDurable(new DurableMessage(IdOf(target), RecordKinds.Tracking, record.Payload, record.Time));
-            return;
+            AppendDurable(new DurableMessage(IdOf(target), RecordKinds.Tracking, record.Payload, record.Time) { Body = record.Body });
+            return null;
         }
 
-        var message = TrackingMessageSerializer.Deserialize(record.Payload);
+        var message = record.Body as TrackingMessage ?? TrackingMessageSerializer.Deserialize(record.Payload);
         _state.Profile.Apply(message);
         if (message.UserId == GrainId.Key)
         {
@@ -77,6 +92,8 @@ public sealed class CustomerGrain(RfmCutPointsCache cutPoints, IOptions<Customer
                 Claim(message.PreviousId, record.Time);
             }
         }
+
+        return message;
     }
 
     private void Claim(string? anonymousId, DateTimeOffset time)

@@ -1,12 +1,14 @@
 using Segmentation.Domain.Profiles;
 using Segmentation.Domain.Rfm;
+using Segmentation.Grains.Segments;
 
 namespace Segmentation.Grains.Customers;
 
 /// <summary>
 /// Everything a customer grain keeps: the profile, where it was merged to (an anonymous profile claimed by a
 /// known customer), the anonymous ids this customer claimed, the profiles merged into it, and what it last told
-/// the population shards (so it tells them only of changes).
+/// the population shards (so it tells them only of changes), and its segment memberships with the bookkeeping of
+/// their evaluation.
 /// </summary>
 internal sealed class CustomerGrainState
 {
@@ -21,4 +23,19 @@ internal sealed class CustomerGrainState
     public RfmInput? ReportedRfm { get; set; }
 
     public string? ReportedEmail { get; set; }
+
+    /// <summary>Whether the customer registry was told of this customer (on its first record).</summary>
+    public bool Registered { get; set; }
+
+    /// <summary>The segments this customer is in, by segment id (ordinal).</summary>
+    public Dictionary<string, SegmentMembershipEntry> Segments { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The instant of the last segment evaluation; the next one is never earlier.</summary>
+    public DateTimeOffset? SegmentsEvaluatedAt { get; set; }
+
+    /// <summary>When the segments reminder is set for; null when none is.</summary>
+    public DateTimeOffset? SegmentReminderAt { get; set; }
+
+    /// <summary>The sequence number of the latest evaluation's deltas (see <c>CustomerGrain.NextSegmentSequence</c>).</summary>
+    public long SegmentSequence { get; set; }
 }

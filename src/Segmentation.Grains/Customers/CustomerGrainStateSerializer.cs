@@ -1,12 +1,17 @@
 using Segmentation.Domain.Profiles;
 using Segmentation.Domain.Rfm;
+using Segmentation.Grains.Segments;
 
 namespace Segmentation.Grains.Customers;
 
-/// <summary>The customer grain's snapshot: a version byte, the profile's own bytes, then the grain's bookkeeping.</summary>
+/// <summary>
+/// The customer grain's snapshot: a version byte, the profile's own bytes, then the grain's bookkeeping. Version 2
+/// added the segment memberships; a version 1 snapshot reads as a customer in no segment yet.
+/// </summary>
 internal static class CustomerGrainStateSerializer
 {
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
+    private const byte FormatVersionWithoutSegments = 1;
 
     public static byte[] Serialize(CustomerGrainState state)
     {
@@ -29,6 +34,7 @@ internal static class CustomerGrainStateSerializer
             }
 
             WriteNullable(writer, state.ReportedEmail);
+            WriteSegments(writer, state);
         }
 
         return buffer.ToArray();
@@ -38,7 +44,7 @@ internal static class CustomerGrainStateSerializer
     {
         using var reader = new BinaryReader(new MemoryStream(data.ToArray()));
         var version = reader.ReadByte();
-        if (version != FormatVersion)
+        if (version is not (FormatVersion or FormatVersionWithoutSegments))
         {
             throw new FormatException($"Unknown customer snapshot format {version}.");
         }
@@ -56,8 +62,53 @@ internal static class CustomerGrainStateSerializer
         }
 
         state.ReportedEmail = ReadNullable(reader);
+        if (version == FormatVersion)
+        {
+            ReadSegments(reader, state);
+        }
+
         return state;
     }
+
+    private static void WriteSegments(BinaryWriter writer, CustomerGrainState state)
+    {
+        writer.Write(state.Registered);
+        WriteNullable(writer, state.SegmentsEvaluatedAt);
+        WriteNullable(writer, state.SegmentReminderAt);
+        writer.Write(state.SegmentSequence);
+        writer.Write(state.Segments.Count);
+        foreach (var (id, entry) in state.Segments.OrderBy(static s => s.Key, StringComparer.Ordinal))
+        {
+            writer.Write(id);
+            writer.Write(entry.Version);
+            writer.Write(entry.Since.UtcTicks);
+        }
+    }
+
+    private static void ReadSegments(BinaryReader reader, CustomerGrainState state)
+    {
+        state.Registered = reader.ReadBoolean();
+        state.SegmentsEvaluatedAt = ReadNullableTime(reader);
+        state.SegmentReminderAt = ReadNullableTime(reader);
+        state.SegmentSequence = reader.ReadInt64();
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            state.Segments.Add(reader.ReadString(), new SegmentMembershipEntry(reader.ReadInt32(), new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero)));
+        }
+    }
+
+    private static void WriteNullable(BinaryWriter writer, DateTimeOffset? value)
+    {
+        writer.Write(value is not null);
+        if (value is { } time)
+        {
+            writer.Write(time.UtcTicks);
+        }
+    }
+
+    private static DateTimeOffset? ReadNullableTime(BinaryReader reader) =>
+        reader.ReadBoolean() ? new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero) : null;
 
     private static void WriteNullable(BinaryWriter writer, string? value)
     {

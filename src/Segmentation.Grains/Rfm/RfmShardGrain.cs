@@ -31,6 +31,15 @@ public sealed class RfmShardGrain : Grain, IDurableGrain
     /// <summary>A copy of this shard's histograms.</summary>
     public ValueTask<byte[]> GetPopulationAsync() => ValueTask.FromResult(RfmPopulationSerializer.Serialize(_population));
 
+    /// <summary>This shard's customers with orders per recency x frequency cell (see <see cref="RfmCellQuery.Count"/>); read-only.</summary>
+    public ValueTask<int[]> CountCellsAsync(RfmCutPoints cutPoints, DateTimeOffset asOf) =>
+        ValueTask.FromResult(RfmCellQuery.Count(Scorable(), cutPoints, asOf));
+
+    /// <summary>The smallest ids of one cell's customers after <paramref name="afterCustomerId"/>, in ordinal order; read-only.</summary>
+    public ValueTask<IReadOnlyList<string>> ListCellAsync(
+        RfmCutPoints cutPoints, DateTimeOffset asOf, RfmGridCoordinate cell, string? afterCustomerId, int limit) =>
+        ValueTask.FromResult<IReadOnlyList<string>>(RfmCellQuery.Smallest(Scorable(), cutPoints, asOf, cell, afterCustomerId, limit));
+
     public byte[] WriteSnapshot()
     {
         using var buffer = new MemoryStream();
@@ -59,6 +68,18 @@ public sealed class RfmShardGrain : Grain, IDurableGrain
             if (update.Input is { } input)
             {
                 _population.Add(input);
+            }
+        }
+    }
+
+    // The customers with orders (a customer whose orders were all cancelled, or who was merged away, has no input).
+    private IEnumerable<(string CustomerId, RfmInput Input)> Scorable()
+    {
+        foreach (var (customerId, (_, input)) in _customers)
+        {
+            if (input is { } scorable)
+            {
+                yield return (customerId, scorable);
             }
         }
     }

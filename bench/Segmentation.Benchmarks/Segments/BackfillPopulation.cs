@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Segmentation.Grains;
+using Segmentation.Grains.Customers;
+using Segmentation.Grains.Segments;
+using Segmentation.Runtime;
+using Segmentation.Runtime.Hosting;
+using Segmentation.Storage.InMemory;
+using Segmentation.Storage.Sqlite;
+using Segmentation.Tracking;
+
+namespace Segmentation.Benchmarks.Segments;
+
+/// <summary>
+/// A silo on SQLite (fsync per group commit) or in memory, with the starter segments and a population of customers seeded through
+/// durable appends, as tracking calls would: customer <c>i</c> viewed a product, and every third one also placed an
+/// order of <see cref="RevenueOf"/>. Used by the backfill and preview reports, which know from this which customers a
+/// rule holds for.
+/// </summary>
+public sealed class BackfillPopulation : IAsyncDisposable
+{
+    private const int SeedBatch = 2_000;
+    private const int SeedWriters = 4;
+
+    private readonly IHost _host;
+    private readonly string? _directory;
+
+    private BackfillPopulation(IHost host, string? directory, int customers)
+    {
+        _host = host;
+        _directory = directory;
+        Customers = customers;
+    }
+
+    public int Customers { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public static string CustomerId(int index) => "customer-" + index.ToString("D8", CultureInfo.InvariantCulture);
+
+    /// <summary>The revenue of customer <paramref name="index"/>'s one order; null when it placed none.</summary>
+    public static int? RevenueOf(int index) => index % 3 == 0 ? 20 + (index * 37 % 281) : null;
+
+    /// <summary>How many customers have an order of at least <paramref name="revenue"/>.</summary>
+    public int CountWithRevenueAtLeast(int revenue) =>
+        Enumerable.Range(0, Customers).Count(i => RevenueOf(i) >= revenue);
+
+    /// <summary>
+    /// Starts the silo (on SQLite in a new directory, or in memory) and seeds <paramref name="customers"/> customers;
+    /// returns once every one is registered and the silo is quiet.
+    /// </summary>
+    public static async Task<BackfillPopulation> StartAsync(int customers, bool inMemory)
+    {
+        var directory = inMemory ? null : Directory.CreateTempSubdirectory("segmentation-bench-").FullName;
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSegmentationSilo()
+            .UseStorage(_ => directory is null
+                ? new InMemorySiloStorage()
+                : new SqliteSiloStorage(new SqliteStorageOptions { DataDirectory = directory }))
+            .AddCustomerProfiles();
+        var host = builder.Build();
+        await host.StartAsync();
+        await host.Services.GetRequiredService<Silo>().WhenReadyAsync();
+        await host.Services.GetRequiredService<SegmentDefinitionsCache>().EnsureLoadedAsync();
+        var population = new BackfillPopulation(host, directory, customers);
+        await population.SeedAsync();
+        return population;
+    }
+
+    private async Task SeedAsync()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var customers = Services.GetRequiredService<CustomerDirectory>();
+        var now = DateTimeOffset.UtcNow;
+        var next = -SeedBatch;
+        await Task.WhenAll(Enumerable.Range(0, SeedWriters).Select(async _ =>
+        {
+            for (var first = Interlocked.Add(ref next, SeedBatch); first < Customers; first = Interlocked.Add(ref next, SeedBatch))
+            {
+                var batch = new List<TrackingMessage>(SeedBatch * 2);
+                for (var i = first; i < Math.Min(first + SeedBatch, Customers); i++)
+                {
+                    batch.AddRange(EventsOf(i, now));
+                }
+
+                await customers.AppendAsync(batch);
+            }
+        }));
+        Console.WriteLine($"seeded {Customers:N0} customers through durable appends in {stopwatch.Elapsed.TotalSeconds:N1} s");
+        await WaitUntilQuietAsync();
+        Console.WriteLine($"  all registered and applied after {stopwatch.Elapsed.TotalSeconds:N1} s");
+    }
+
+    /// <summary>Waits until every customer is registered and the registry and starter segments stopped changing for two seconds.</summary>
+    private async Task WaitUntilQuietAsync()
+    {
+        var client = Services.GetRequiredService<IClusterClient>();
+        var previous = -1L;
+        var stableSince = Stopwatch.StartNew();
+        while (true)
+        {
+            var registered = (await Task.WhenAll(Shards.All.Select(shard =>
+                client.GetGrain<CustomerRegistryGrain>(shard).InvokeReadOnlyAsync(static g => g.CountAsync()).AsTask()))).Sum();
+            var segments = await Services.GetRequiredService<SegmentDirectory>().ListAsync();
+            var fingerprint = registered + segments.Sum(static s => s.Entered + s.Left);
+            if (fingerprint != previous)
+            {
+                previous = fingerprint;
+                stableSince.Restart();
+            }
+            else if (registered == Customers && stableSince.Elapsed > TimeSpan.FromSeconds(2))
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private static IEnumerable<TrackingMessage> EventsOf(int index, DateTimeOffset at)
+    {
+        var id = CustomerId(index);
+        yield return Track(id, "Product Viewed", at, new JsonObject { ["product_id"] = $"p{index % 50}", ["price"] = 40 });
+        if (RevenueOf(index) is { } revenue)
+        {
+            yield return Track(id, "Order Completed", at, new JsonObject { ["order_id"] = $"o-{id}", ["revenue"] = revenue, ["currency"] = "USD" });
+        }
+    }
+
+    private static TrackingMessage Track(string userId, string name, DateTimeOffset at, JsonObject properties) => new()
+    {
+        Type = TrackingMessageType.Track,
+        MessageId = $"{userId}-{name}",
+        UserId = userId,
+        Event = name,
+        Properties = properties,
+        Timestamp = at,
+        ReceivedAt = at,
+    };
+
+    /// <summary>
+    /// Drops the silo without a graceful stop (which would write a snapshot for each of the customers, one by one) and
+    /// deletes its data: nothing is read back.
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        if (_directory is not null)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,134 @@
+using Segmentation.Domain.Profiles;
+using Segmentation.Segments.Evaluation;
+
+namespace Segmentation.Grains.Segments;
+
+/// <summary>
+/// The customer grain's per-change work: evaluates every segment of a <see cref="SegmentDefinitionSet"/> against the
+/// profile (in dependency order, so <c>in_segment</c> sees this evaluation's memberships), updates the stored
+/// memberships, reports who entered and left, and returns the earliest instant a time-dependent rule flips by time alone.
+/// </summary>
+public static class SegmentMembershipEvaluator
+{
+    private const int StackResults = 512;
+
+    /// <summary>
+    /// Evaluates at <see cref="SegmentEvaluationContext.AsOf"/>. A null <paramref name="profile"/> (empty, or merged
+    /// into another customer) is a member of nothing. Memberships of segments that are gone, or of a deleted segment
+    /// whose id was created again, are dropped without a change.
+    /// </summary>
+    /// <returns>When the result of a rule next changes with no new event; null when none will.</returns>
+    public static DateTimeOffset? Evaluate(
+        SegmentDefinitionSet set,
+        CustomerProfile? profile,
+        SegmentEvaluationContext context,
+        Dictionary<string, SegmentMembershipEntry> memberships,
+        List<SegmentMembershipChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(memberships);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (profile is null)
+        {
+            LeaveAll(set, memberships, changes);
+            return null;
+        }
+
+        var count = set.Segments.Count;
+        Span<bool> results = count <= StackResults ? stackalloc bool[count] : new bool[count];
+        var next = set.Rules.Evaluate(profile, context, results);
+        Span<StoredMembership> stored = count <= StackResults ? stackalloc StoredMembership[count] : new StoredMembership[count];
+        var unknown = ReadStored(set, memberships, stored);
+        for (var i = 0; i < count; i++)
+        {
+            var segment = set.Segments[i];
+            switch (stored[i])
+            {
+                case StoredMembership.None or StoredMembership.Stale when results[i]:
+                    memberships[segment.Id] = new SegmentMembershipEntry(segment.Version, context.AsOf);
+                    changes.Add(new SegmentMembershipChange(segment, Entered: true));
+                    break;
+                case StoredMembership.OlderVersion when results[i]:
+                    memberships[segment.Id] = memberships[segment.Id] with { Version = segment.Version };
+                    break;
+                case StoredMembership.Stale:
+                    memberships.Remove(segment.Id);
+                    break;
+                case StoredMembership.Current or StoredMembership.OlderVersion when !results[i]:
+                    memberships.Remove(segment.Id);
+                    changes.Add(new SegmentMembershipChange(segment, Entered: false));
+                    break;
+            }
+        }
+
+        if (unknown)
+        {
+            DropUnknown(set, memberships);
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// What is stored for each segment of the set, by its index (one pass over the memberships, which are fewer than
+    /// the segments); true when a membership names a segment the set does not have.
+    /// </summary>
+    private static bool ReadStored(SegmentDefinitionSet set, Dictionary<string, SegmentMembershipEntry> memberships, Span<StoredMembership> stored)
+    {
+        var unknown = false;
+        foreach (var (id, entry) in memberships)
+        {
+            var index = set.IndexOf(id);
+            if (index < 0)
+            {
+                unknown = true;
+                continue;
+            }
+
+            var segment = set.Segments[index];
+            stored[index] = entry.Version < segment.FirstVersion ? StoredMembership.Stale
+                : entry.Version == segment.Version ? StoredMembership.Current
+                : StoredMembership.OlderVersion;
+        }
+
+        return unknown;
+    }
+
+    private static void LeaveAll(SegmentDefinitionSet set, Dictionary<string, SegmentMembershipEntry> memberships, List<SegmentMembershipChange> changes)
+    {
+        foreach (var (id, entry) in memberships.OrderBy(static m => m.Key, StringComparer.Ordinal))
+        {
+            if (set.TryGet(id, out var segment) && entry.Version >= segment.FirstVersion)
+            {
+                changes.Add(new SegmentMembershipChange(segment, Entered: false));
+            }
+        }
+
+        memberships.Clear();
+    }
+
+    private static void DropUnknown(SegmentDefinitionSet set, Dictionary<string, SegmentMembershipEntry> memberships)
+    {
+        foreach (var id in memberships.Keys.Where(id => !set.TryGet(id, out _)).ToList())
+        {
+            memberships.Remove(id);
+        }
+    }
+
+    /// <summary>A stored membership of a segment, against the segment's current definition.</summary>
+    private enum StoredMembership : byte
+    {
+        /// <summary>Not a member.</summary>
+        None,
+
+        /// <summary>A member, evaluated against the current version.</summary>
+        Current,
+
+        /// <summary>A member, evaluated against an earlier version of the same segment.</summary>
+        OlderVersion,
+
+        /// <summary>A membership of a deleted segment whose id was created again: not a member of this one.</summary>
+        Stale,
+    }
+}
