@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Segmentation.Delivery.Outbox;
 using Segmentation.Grains.Customers;
 using Segmentation.Runtime;
+using Segmentation.Silo.Sends;
 
 namespace Segmentation.Silo.Management;
 
@@ -15,9 +17,13 @@ internal static class CustomerEndpoints
     /// <summary>The longest search query accepted (an id is at most 256 characters, an email at most 254).</summary>
     public const int MaxQueryLength = 320;
 
+    /// <summary>The most sends a profile shows (the newest); <c>GET /api/sends?customerId=</c> pages through all.</summary>
+    public const int MaxCustomerSends = 100;
+
     public static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult, ValidationProblem>> GetCustomerAsync(
         [Description("A customer id: a known user id or an anonymous id.")] string id,
         CustomerDirectory customers,
+        OutboxDirectory outbox,
         CancellationToken cancellationToken)
     {
         if (InvalidId(id) is { } invalid)
@@ -31,7 +37,9 @@ internal static class CustomerEndpoints
             return UnknownCustomer(id);
         }
 
-        return TypedResults.Ok(new CustomerResponse(lookup.CustomerId, ResolvedFrom(id, lookup.CustomerId), lookup.Profile));
+        var sends = await outbox.GetCustomerSendsAsync(lookup.CustomerId, cancellationToken);
+        return TypedResults.Ok(new CustomerResponse(
+            lookup.CustomerId, ResolvedFrom(id, lookup.CustomerId), lookup.Profile, lookup.Segments, [.. sends.Take(MaxCustomerSends).Select(SendResponse.From)]));
     }
 
     public static async Task<Results<Ok<CustomerEventsResponse>, ProblemHttpResult, ValidationProblem>> GetCustomerEventsAsync(

@@ -1,12 +1,21 @@
 using Segmentation.Domain.Views;
+using Segmentation.Grains.Segments;
+using Segmentation.Silo.Sends;
 
 namespace Segmentation.Silo.Management;
 
 /// <summary>
-/// <c>GET /api/customers/{id}</c>: the customer the id resolved to and its whole profile. An anonymous id merged
-/// into a known customer resolves to that customer.
+/// <c>GET /api/customers/{id}</c>: the customer the id resolved to, its whole profile and the segments it is in. An
+/// anonymous id merged into a known customer resolves to that customer.
 /// </summary>
 /// <param name="CustomerId">The customer whose profile this is.</param>
 /// <param name="ResolvedFrom">The requested id when it was merged into <paramref name="CustomerId"/>; null when it is that customer.</param>
 /// <param name="Profile">The live profile at the time of the request.</param>
-public sealed record CustomerResponse(string CustomerId, string? ResolvedFrom, CustomerProfileView Profile);
+/// <param name="Segments">The segments the customer is in now, with when it entered each.</param>
+/// <param name="Sends">The customer's sends, newest first (the latest <c>CustomerEndpoints.MaxCustomerSends</c>), with attempts and skip reasons.</param>
+public sealed record CustomerResponse(
+    string CustomerId,
+    string? ResolvedFrom,
+    CustomerProfileView Profile,
+    IReadOnlyList<CustomerSegmentMembership> Segments,
+    IReadOnlyList<SendResponse> Sends);

@@ -3,19 +3,20 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Segmentation.Runtime.Storage;
+using Segmentation.Silo.Segments;
+using Segmentation.Silo.Sends;
 
 namespace Segmentation.Silo.Management;
 
 /// <summary>
-/// The management API: <c>/api/customers</c> (profiles, timelines, search) behind <c>Authorization: Bearer &lt;key&gt;</c>,
-/// and the OpenAPI document of the silo's HTTP APIs at <c>/openapi/v1.json</c> (served without a key: it holds no data).
+/// The management API: <c>/api/customers</c> (profiles, timelines, search) and <c>/api/segments</c> (definitions,
+/// members, history, preview) behind <c>Authorization: Bearer &lt;key&gt;</c>, and the OpenAPI document of the silo's
+/// HTTP APIs at <c>/openapi/v1.json</c> (served without a key: it holds no data).
 /// </summary>
 public static class ManagementApiExtensions
 {
     /// <summary>The authorization policy of the management endpoints: a valid management API key.</summary>
     public const string PolicyName = "ManagementApiKey";
-
-    internal const string GetCustomerEventsName = "GetCustomerEvents";
 
     /// <summary>
     /// Adds the management API's services: its settings (<c>Segmentation:Management</c>, checked at start), the
@@ -48,13 +49,14 @@ public static class ManagementApiExtensions
         services.ConfigureHttpJsonOptions(static options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(static options => options
             .AddDocumentTransformer<ManagementOpenApiTransformer>()
-            .AddOperationTransformer<ManagementOpenApiTransformer>());
+            .AddOperationTransformer<ManagementOpenApiTransformer>()
+            .AddSchemaTransformer<SegmentRuleJsonSchemaTransformer>());
         return builder;
     }
 
     /// <summary>
-    /// Maps <c>/api/customers</c> and <c>/openapi/v1.json</c>, and adds the authentication and authorization
-    /// middleware there, after the host's request logging and error handling (call it after
+    /// Maps <c>/api/customers</c>, <c>/api/segments</c> and <c>/openapi/v1.json</c>, and adds the authentication and
+    /// authorization middleware there, after the host's request logging and error handling (call it after
     /// <c>UseSegmentationSiloHost</c>), so that a 401 is logged and written as ProblemDetails like any other answer.
     /// </summary>
     public static WebApplication MapManagementEndpoints(this WebApplication app)
@@ -64,12 +66,7 @@ public static class ManagementApiExtensions
         app.UseAuthorization();
         app.MapOpenApi();
 
-        var customers = app.MapGroup("/api/customers")
-            .WithTags("Customers")
-            .RequireAuthorization(PolicyName)
-            .AddEndpointFilter<SiloReadyFilter>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        var customers = app.MapManagementGroup("/api/customers", "Customers");
         customers.MapGet("/", CustomerEndpoints.SearchCustomersAsync)
             .WithName("SearchCustomers")
             .WithSummary("Find customers by id or email")
@@ -81,9 +78,21 @@ public static class ManagementApiExtensions
             .WithDescription("The whole live profile. An anonymous id merged into a known customer answers with that customer's profile and names the requested id in resolvedFrom.");
         customers.MapGet("/{id}/events", CustomerEndpoints.GetCustomerEventsAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName(GetCustomerEventsName)
+            .WithMetadata(QueryParameterSchema.Integer("limit", 1, CustomerEndpoints.MaxEventLimit, CustomerEndpoints.DefaultEventLimit))
+            .WithName("GetCustomerEvents")
             .WithSummary("A customer's event timeline")
             .WithDescription("The tracking calls of the customer and of the anonymous ids merged into it, newest first, from the partition log (kept for Segmentation:Silo:LogRetention). Page with the opaque 'next' cursor as 'before'.");
+        app.MapSegmentEndpoints();
+        app.MapSendEndpoints();
         return app;
     }
+
+    /// <summary>A group of management endpoints: the key policy, the ready filter (503 while recovering) and their answers.</summary>
+    internal static RouteGroupBuilder MapManagementGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
+        app.MapGroup(prefix)
+            .WithTags(tag)
+            .RequireAuthorization(PolicyName)
+            .AddEndpointFilter<SiloReadyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

@@ -5,8 +5,9 @@ using Microsoft.OpenApi.Models;
 namespace Segmentation.Silo.Management;
 
 /// <summary>
-/// Describes the document (title) and the management API's Bearer key scheme, and marks the operations that need
-/// it. The document itself is served without a key: it holds no data.
+/// Describes the document (title) and the management API's Bearer key scheme, marks the operations that need it, and
+/// gives query parameters read as text their real schema (<see cref="QueryParameterSchema"/>). The document itself is
+/// served without a key: it holds no data.
 /// </summary>
 internal sealed class ManagementOpenApiTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
@@ -23,7 +24,8 @@ internal sealed class ManagementOpenApiTransformer : IOpenApiDocumentTransformer
         ArgumentNullException.ThrowIfNull(document);
         document.Info.Title = "Segmentation silo";
         document.Info.Description =
-            "Customer profiles, timelines and search under /api (management key required), and the Segment-compatible tracking API under /v1.";
+            "Customer profiles, timelines and search, and segments (definitions, members, history, preview) under /api "
+            + "(management key required), and the Segment-compatible tracking API under /v1.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes[ManagementApiKeyHandler.SchemeName] = Scheme;
         return Task.CompletedTask;
@@ -41,18 +43,12 @@ internal sealed class ManagementOpenApiTransformer : IOpenApiDocumentTransformer
             operation.Security.Add(new OpenApiSecurityRequirement { [Scheme] = [] });
         }
 
-        // The handler reads the limit as text (so that a non-number is a 400 like any bad limit); document what it takes.
-        if (operation.OperationId == ManagementApiExtensions.GetCustomerEventsName
-            && operation.Parameters?.FirstOrDefault(static p => p.Name == "limit") is { } limit)
+        foreach (var query in context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryParameterSchema>())
         {
-            limit.Schema = new OpenApiSchema
+            if (operation.Parameters?.FirstOrDefault(p => p.Name == query.Name) is { } parameter)
             {
-                Type = "integer",
-                Format = "int32",
-                Minimum = 1,
-                Maximum = CustomerEndpoints.MaxEventLimit,
-                Default = new Microsoft.OpenApi.Any.OpenApiInteger(CustomerEndpoints.DefaultEventLimit),
-            };
+                parameter.Schema = query.CreateSchema();
+            }
         }
 
         return Task.CompletedTask;
