@@ -1,0 +1,9 @@
+namespace Segmentation.Delivery.Dispatch;
+
+internal enum EspResultKind
+{
+    Answered,
+    TimedOut,
+    Unreachable,
+    Guarded,
+}
