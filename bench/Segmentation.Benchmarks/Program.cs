@@ -1,10 +1,50 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Segmentation.Benchmarks;
+using Segmentation.Benchmarks.Dashboard;
+using Segmentation.Benchmarks.Segments;
 
-// `memory` prints the memory figures; anything else goes to BenchmarkDotNet (e.g. --filter '*GrainCall*').
+// `memory` prints the memory figures; `segment-latency [probes] [background events/s] [sqlite|memory]` the event to
+// segment count latency; anything else goes to BenchmarkDotNet (e.g. --filter '*GrainCall*').
+// `backfill [customers] [memory]` and `preview [customers] [runs] [memory]` seed a population on SQLite (or in memory),
+// then time one backfill or previews.
 if (args is ["memory"])
 {
     await MemoryReport.RunAsync();
+    return;
+}
+
+if (args is ["segment-latency", .. var latencyArgs])
+{
+    await SegmentLatencyReport.RunAsync(
+        latencyArgs.Length > 0 ? int.Parse(latencyArgs[0], CultureInfo.InvariantCulture) : 1_000,
+        latencyArgs.Length > 1 ? int.Parse(latencyArgs[1], CultureInfo.InvariantCulture) : 1_000,
+        latencyArgs is not [_, _, "memory"]);
+    return;
+}
+
+if (args is ["backfill", .. var backfillArgs])
+{
+    await BackfillReport.RunAsync(
+        backfillArgs.Length > 0 ? int.Parse(backfillArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
+        backfillArgs is [_, "memory"]);
+    return;
+}
+
+if (args is ["preview", .. var previewArgs])
+{
+    await PreviewReport.RunAsync(
+        previewArgs.Length > 0 ? int.Parse(previewArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
+        previewArgs.Length > 1 ? int.Parse(previewArgs[1], CultureInfo.InvariantCulture) : 3,
+        previewArgs is [_, _, "memory"]);
+    return;
+}
+
+if (args is ["dashboard-render", .. var renderArgs])
+{
+    await DashboardRenderReport.RunAsync(
+        renderArgs.Length > 0 ? int.Parse(renderArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
+        renderArgs.Length > 1 ? int.Parse(renderArgs[1], CultureInfo.InvariantCulture) : 20);
     return;
 }
 

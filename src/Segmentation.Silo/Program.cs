@@ -1,21 +1,12 @@
-using Segmentation.Grains;
-using Segmentation.Silo.Health;
+using Segmentation.Silo.Dashboard.Accounts;
 using Segmentation.Silo.Hosting;
-using Segmentation.Silo.Management;
-using Segmentation.Silo.Tracking;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddSegmentationSiloHost().AddCustomerProfiles();
-builder.AddTrackingApi();
-builder.AddManagementApi();
+if (PasswordHashCommand.Matches(args))
+{
+    return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+}
 
-var app = builder.Build();
-app.UseSegmentationSiloHost();
-app.MapHealthEndpoints();
-app.MapTrackingEndpoints();
-app.MapManagementEndpoints();
-
-return await app.RunSiloAsync();
+return await SiloApplication.Build(args).RunSiloAsync();
 
 /// <summary>The silo's entry point; public for <c>WebApplicationFactory&lt;Program&gt;</c> in tests.</summary>
 public partial class Program;

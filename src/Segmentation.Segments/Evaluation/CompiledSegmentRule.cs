@@ -117,6 +117,13 @@ public sealed class CompiledSegmentRule
             return _root.Evaluate(ref scope);
         }
 
+        if (_root is TemporalAtom atom)
+        {
+            var truth = atom.Evaluate(ref scope, limit, out var flip);
+            next = flip < limit ? flip : null;
+            return truth;
+        }
+
         long[]? rentedFlips = null;
         bool[]? rentedTruths = null;
         var flips = count <= StackAtoms ? stackalloc long[count] : (rentedFlips = ArrayPool<long>.Shared.Rent(count));
@@ -139,17 +146,14 @@ public sealed class CompiledSegmentRule
     /// </summary>
     private bool Evaluate(ref EvaluationScope scope, long limit, Span<long> flips, Span<bool> truths, out long? next)
     {
-        Probe.Rules++;
         var earliest = long.MaxValue;
         for (var i = 0; i < _temporal.Length; i++)
         {
-            Probe.Flips++;
             truths[i] = _temporal[i].Evaluate(ref scope, limit, out flips[i]);
             earliest = Math.Min(earliest, flips[i]);
         }
 
         var result = _root.Evaluate(ref scope, truths);
-        if (earliest >= limit) Probe.Pruned++;
         next = FirstChange(ref scope, result, limit, flips, earliest);
         return result;
     }
@@ -158,7 +162,6 @@ public sealed class CompiledSegmentRule
     {
         for (var instant = earliest; instant < limit;)
         {
-            Probe.Loops++;
             var at = scope.At(instant);
             if (_root.Evaluate(ref at) != current)
             {

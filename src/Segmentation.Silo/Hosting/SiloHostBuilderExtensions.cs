@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Segmentation.Delivery;
 using Segmentation.Runtime.Hosting;
 using Segmentation.Silo.Health;
 using Segmentation.Storage.Sqlite;
@@ -67,7 +68,7 @@ public static class SiloHostBuilderExtensions
 
         return services.AddSegmentationSilo().UseStorage(static sp => new SqliteSiloStorage(
             sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
-            sp.GetRequiredService<ILogger<SqliteSiloStorage>>()));
+            sp.GetRequiredService<ILogger<SqliteSiloStorage>>())).AddDelivery();
     }
 
     // HostOptions are read while the host is built, before RunSiloAsync can report a bad setting in one line:

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Segmentation.Silo.Dashboard;
+
+/// <summary>
+/// The signed-in marketer of the current page. Editor actions check it again when they run, beside the page's own
+/// authorization, so that a viewer's request to change something is refused wherever it comes from.
+/// </summary>
+public sealed class DashboardUser(AuthenticationStateProvider authentication, IAuthorizationService authorization)
+{
+    public async Task<bool> CanEditAsync()
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        return (await authorization.AuthorizeAsync(state.User, DashboardAuthentication.EditorPolicy)).Succeeded;
+    }
+}
