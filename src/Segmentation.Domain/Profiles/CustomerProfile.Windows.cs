@@ -83,35 +83,13 @@ public sealed partial class CustomerProfile
 
         var start = counted.CountThrough(fromExclusive);
         var end = counted.CountThrough(toInclusive);
-        return (end - start, Money.Normalize(SumNet(counted, start, end)));
-    }
-
-    /// <summary>
-    /// The net amounts of the entries in [<paramref name="start"/>, <paramref name="end"/>), saturating like
-    /// <see cref="Money.Add"/> (which only an absurd amount reaches, so the plain sum is tried first).
-    /// </summary>
-    private static decimal SumNet(TimedBuffer<CountedOrderEntry> counted, int start, int end)
-    {
-        try
+        var revenue = 0m;
+        for (var i = start; i < end; i++)
         {
-            var sum = 0m;
-            for (var i = start; i < end; i++)
-            {
-                sum += counted[i].Net;
-            }
-
-            return sum;
+            revenue = Money.Add(revenue, counted[i].Net);
         }
-        catch (OverflowException)
-        {
-            var sum = 0m;
-            for (var i = start; i < end; i++)
-            {
-                sum = Money.Add(sum, counted[i].Net);
-            }
 
-            return sum;
-        }
+        return (end - start, Money.Normalize(revenue));
     }
 
     private int CountOrdersBetween(long fromExclusive, long toInclusive) => _orders.Counted.CountBetween(fromExclusive, toInclusive);

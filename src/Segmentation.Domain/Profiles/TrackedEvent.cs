@@ -26,6 +26,16 @@ public readonly struct TrackedEvent
     /// <summary>The kept properties, ordered by name (ordinal).</summary>
     public IReadOnlyList<EventProperty> Properties => _entry.Properties;
 
+    /// <summary>
+    /// The copy of a property name that the timeline's events share (when it keeps one), so looking a property up by it
+    /// compares by reference.
+    /// </summary>
+    public static string ShareName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return SharedStrings.Share(name);
+    }
+
     /// <summary>The numeric reading of a kept property (a number, or a numeric string) by its exact name.</summary>
     public bool TryGetNumber(string name, out decimal number)
     {

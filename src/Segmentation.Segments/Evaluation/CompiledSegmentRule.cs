@@ -14,12 +14,16 @@ public sealed class CompiledSegmentRule
     private readonly RuleNode _root;
     private readonly TemporalAtom[] _temporal;
 
+    /// <summary>The rule's only node when it is one temporal condition: its flips are the rule's changes.</summary>
+    private readonly TemporalAtom? _single;
+
     internal CompiledSegmentRule(RuleExpression rule, RuleNode root, TemporalAtom[] temporal, IReadOnlySet<string> references)
     {
         Rule = rule;
         Text = SegmentRulePrinter.Print(rule);
         _root = root;
         _temporal = temporal;
+        _single = root as TemporalAtom;
         ReferencedSegments = references;
     }
 
@@ -50,7 +54,7 @@ public sealed class CompiledSegmentRule
 
     /// <summary>
     /// Evaluates several rules against one profile and context, sharing what they have in common (RFM scores,
-    /// lifecycle stage, cart, email engagement): the per-event path of a customer with many segments.
+    /// lifecycle stage, cart, email engagement). A customer's segments with their next change: <see cref="CompiledSegmentSet"/>.
     /// </summary>
     public static void EvaluateAll(IReadOnlyList<CompiledSegmentRule> rules, CustomerProfile profile, SegmentEvaluationContext context, Span<bool> results)
     {
@@ -105,7 +109,7 @@ public sealed class CompiledSegmentRule
     /// <summary>
     /// The result at the scope's instant, and in <paramref name="next"/> the earliest instant after it and before
     /// <paramref name="limit"/> at which the result differs; null for none before the limit. Each temporal condition is
-    /// evaluated once, together with its own next flip.
+    /// evaluated once, together with its own next flip; none is when the rest of the rule settles the result.
     /// </summary>
     internal bool Evaluate(ref EvaluationScope scope, long limit, out long? next)
     {
@@ -117,11 +121,17 @@ public sealed class CompiledSegmentRule
             return _root.Evaluate(ref scope);
         }
 
-        if (_root is TemporalAtom atom)
+        if (_single is not null)
         {
-            var truth = atom.Evaluate(ref scope, limit, out var flip);
+            var truth = _single.Evaluate(ref scope, limit, out var flip);
             next = flip < limit ? flip : null;
             return truth;
+        }
+
+        if (_root.Settled(ref scope) is { } settled)
+        {
+            next = null;
+            return settled;
         }
 
         long[]? rentedFlips = null;
@@ -158,6 +168,7 @@ public sealed class CompiledSegmentRule
         return result;
     }
 
+    /// <summary>From the earliest flip on, the first flip at which the result differs from <paramref name="current"/>.</summary>
     private long? FirstChange(ref EvaluationScope scope, bool current, long limit, Span<long> flips, long earliest)
     {
         for (var instant = earliest; instant < limit;)

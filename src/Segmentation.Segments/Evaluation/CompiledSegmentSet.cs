@@ -5,10 +5,11 @@ namespace Segmentation.Segments.Evaluation;
 /// <summary>
 /// The compiled rules of a set of segments, evaluated together: the per-event path of a customer with many segments.
 /// The segments come in dependency order (each after the segments its <c>in_segment</c> conditions name), so one pass
-/// evaluates every rule, gives each result (with its exact next change) to the later <c>in_segment</c> conditions, and
-/// finds the earliest instant at which any result changes by time alone. The rules share one evaluation scope (RFM
-/// scores, lifecycle stage, cart, email engagement, and when those change), and a rule is searched for its next change
-/// only up to the earliest instant found so far. Immutable and thread-safe; allocates nothing once a thread is warm.
+/// evaluates every rule, gives each result to the later <c>in_segment</c> conditions, and finds the earliest instant at
+/// which any result changes by time alone. The rules share one evaluation (RFM scores, lifecycle stage, cart, email
+/// engagement, and when those change), and a rule's next change is looked for only up to the earliest instant found so
+/// far: that is all the answer needs, and all a later <c>in_segment</c> can ask about its segment (it looks no further
+/// than that instant either). Immutable and thread-safe; allocates nothing once a thread is warm.
 /// </summary>
 public sealed class CompiledSegmentSet
 {
@@ -71,10 +72,9 @@ public sealed class CompiledSegmentSet
         var earliest = long.MaxValue;
         for (var i = 0; i < _rules.Length; i++)
         {
-            var referenced = _referenced[i];
-            var member = results[i] = _rules[i].Evaluate(ref scope, referenced ? long.MaxValue : earliest, out var next);
-            earliest = Math.Min(earliest, next ?? long.MaxValue);
-            if (referenced)
+            var member = results[i] = _rules[i].Evaluate(ref scope, earliest, out var next);
+            earliest = next ?? earliest;
+            if (_referenced[i])
             {
                 memberships.Set(_ids[i], new SegmentMembership(member, next is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null));
             }

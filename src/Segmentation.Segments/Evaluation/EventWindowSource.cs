@@ -31,13 +31,14 @@ internal sealed class EventWindowSource(string eventName, EventFilter? filter, s
             return entry.TryGetNumber(sumProperty, out var number) ? number : 0m;
         }
 
-        public decimal Sum(int start, int end)
+        public decimal Sum(int start, int end, out bool nonNegative)
         {
             if (sumProperty is not null)
             {
-                return WindowEntries.SumWeights(this, start, end);
+                return WindowEntries.SumWeights(this, start, end, out nonNegative);
             }
 
+            nonNegative = true;
             if (filter is null)
             {
                 return end - start;

@@ -64,9 +64,10 @@ internal sealed partial class RuleCompiler
                 var name = c.EventName;
                 return Number((ref EvaluationScope s) => s.Profile.GetEventCount(name));
             case EventCountOperand c:
-                return WindowOperand(new EventWindowSource(c.EventName, CompileFilter(c.Filter), null), c.Window.Ticks);
+                return WindowOperand(new EventWindowSource(TrackedEvent.ShareName(c.EventName), CompileFilter(c.Filter), null), c.Window.Ticks);
             case EventSumOperand s:
-                return WindowOperand(new EventWindowSource(s.EventName, CompileFilter(s.Filter), s.Property), s.Window.Ticks);
+                return WindowOperand(
+                    new EventWindowSource(TrackedEvent.ShareName(s.EventName), CompileFilter(s.Filter), TrackedEvent.ShareName(s.Property)), s.Window.Ticks);
             case SegmentOperand m:
                 var id = m.SegmentId;
                 _references.Add(id);

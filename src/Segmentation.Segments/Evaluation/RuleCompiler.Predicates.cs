@@ -34,6 +34,13 @@ internal sealed partial class RuleCompiler
         }
     }
 
+    private static Threshold ThresholdOf(RuleExpression condition) => condition switch
+    {
+        ComparisonCondition { Operator: ComparisonOperator.Greater or ComparisonOperator.GreaterOrEqual } => Threshold.TrueAbove,
+        ComparisonCondition { Operator: ComparisonOperator.Less or ComparisonOperator.LessOrEqual } => Threshold.TrueBelow,
+        _ => Threshold.None,
+    };
+
     private static Func<string?, bool> TextPredicate(RuleExpression condition)
     {
         switch (condition)
@@ -145,9 +152,9 @@ internal sealed partial class RuleCompiler
             case NotExpression not:
                 return new NotEventFilter(CompileFilter(not.Operand)!);
             case ComparisonCondition { Subject: PropertyOperand property, Operator: ComparisonOperator.Equal, Value: StringLiteral text }:
-                return new PropertyTextEqualsEventFilter(property.Name, text.Value);
+                return new PropertyTextEqualsEventFilter(TrackedEvent.ShareName(property.Name), text.Value);
             default:
-                return new PropertyEventFilter(((PropertyOperand)SubjectOf(filter)).Name, ScalarPredicate(filter));
+                return new PropertyEventFilter(TrackedEvent.ShareName(((PropertyOperand)SubjectOf(filter)).Name), ScalarPredicate(filter));
         }
     }
 

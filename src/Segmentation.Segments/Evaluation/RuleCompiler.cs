@@ -49,7 +49,7 @@ internal sealed partial class RuleCompiler
         switch (operand.Type)
         {
             case RuleValueType.Number when operand.Time == TimeDependence.Window:
-                return Temporal(new WindowAtom(operand.Window!, operand.Span, NumberPredicate(condition)));
+                return Temporal(new WindowAtom(operand.Window!, operand.Span, NumberPredicate(condition), ThresholdOf(condition)));
             case RuleValueType.Number:
                 var number = operand.As<decimal?>();
                 var numberTest = NumberPredicate(condition);

@@ -13,6 +13,12 @@ internal abstract class RuleNode
 
     /// <summary>The same, with the truth of each of the rule's temporal conditions given (by <see cref="TemporalAtom.Index"/>).</summary>
     public abstract bool Evaluate(ref EvaluationScope scope, ReadOnlySpan<bool> temporal);
+
+    /// <summary>
+    /// The result when it holds whatever the rule's temporal conditions become (e.g. an <c>and</c> with a condition
+    /// that is false and cannot change by time), without evaluating them; null when it depends on them.
+    /// </summary>
+    public abstract bool? Settled(ref EvaluationScope scope);
 }
 
 /// <summary>True when every operand is; stops at the first false.</summary>
@@ -42,6 +48,23 @@ internal sealed class AndNode(RuleNode[] operands) : RuleNode
         }
 
         return true;
+    }
+
+    public override bool? Settled(ref EvaluationScope scope)
+    {
+        var settled = true;
+        foreach (var operand in operands)
+        {
+            var value = operand.Settled(ref scope);
+            if (value == false)
+            {
+                return false;
+            }
+
+            settled &= value == true;
+        }
+
+        return settled ? true : null;
     }
 }
 
@@ -73,6 +96,23 @@ internal sealed class OrNode(RuleNode[] operands) : RuleNode
 
         return false;
     }
+
+    public override bool? Settled(ref EvaluationScope scope)
+    {
+        var settled = true;
+        foreach (var operand in operands)
+        {
+            var value = operand.Settled(ref scope);
+            if (value == true)
+            {
+                return true;
+            }
+
+            settled &= value == false;
+        }
+
+        return settled ? false : null;
+    }
 }
 
 /// <summary>The negation of its operand.</summary>
@@ -81,6 +121,8 @@ internal sealed class NotNode(RuleNode operand) : RuleNode
     public override bool Evaluate(ref EvaluationScope scope) => !operand.Evaluate(ref scope);
 
     public override bool Evaluate(ref EvaluationScope scope, ReadOnlySpan<bool> temporal) => !operand.Evaluate(ref scope, temporal);
+
+    public override bool? Settled(ref EvaluationScope scope) => !operand.Settled(ref scope);
 }
 
 /// <summary>A condition whose truth does not change as time passes.</summary>
@@ -89,4 +131,6 @@ internal sealed class TestAtom(ScopeTest test) : RuleNode
     public override bool Evaluate(ref EvaluationScope scope) => test(ref scope);
 
     public override bool Evaluate(ref EvaluationScope scope, ReadOnlySpan<bool> temporal) => test(ref scope);
+
+    public override bool? Settled(ref EvaluationScope scope) => test(ref scope);
 }

@@ -17,6 +17,15 @@ internal sealed class SeriesWindowSource(WindowSeries series, bool revenue) : Wi
 
         public decimal WeightAt(int index) => revenue ? timeline[index].Amount : 1m;
 
-        public decimal Sum(int start, int end) => revenue ? WindowEntries.SumWeights(this, start, end) : end - start;
+        public decimal Sum(int start, int end, out bool nonNegative)
+        {
+            if (revenue)
+            {
+                return WindowEntries.SumWeights(this, start, end, out nonNegative);
+            }
+
+            nonNegative = true;
+            return end - start;
+        }
     }
 }

@@ -15,6 +15,8 @@ internal abstract class TemporalAtom : RuleNode
 
     public sealed override bool Evaluate(ref EvaluationScope scope, ReadOnlySpan<bool> temporal) => temporal[Index];
 
+    public sealed override bool? Settled(ref EvaluationScope scope) => null;
+
     /// <summary>
     /// The truth at the scope's instant, and in <paramref name="flip"/> the earliest instant after it and before
     /// <paramref name="limit"/> at which the truth differs (<see cref="long.MaxValue"/> for none before the limit).

@@ -5,11 +5,11 @@ namespace Segmentation.Segments.Evaluation;
 /// enters the window (at its time) or leaves it (its time plus the span); the next flip is found by sweeping those
 /// instants in order, updating the aggregate, until the condition's truth differs or the limit is reached.
 /// </summary>
-internal sealed class WindowAtom(WindowSource source, long span, Func<decimal?, bool> predicate) : TemporalAtom
+internal sealed class WindowAtom(WindowSource source, long span, Func<decimal?, bool> predicate, Threshold threshold) : TemporalAtom
 {
     public override bool Evaluate(ref EvaluationScope scope) =>
         predicate(source.ValueBetween(ref scope, scope.AsOfTicks - span, scope.AsOfTicks));
 
     public override bool Evaluate(ref EvaluationScope scope, long limit, out long flip) =>
-        source.Evaluate(ref scope, span, predicate, limit, out flip);
+        source.Evaluate(ref scope, span, predicate, threshold, limit, out flip);
 }

@@ -12,11 +12,12 @@ internal abstract class WindowSource
     public abstract decimal ValueBetween(ref EvaluationScope scope, long fromExclusive, long toInclusive);
 
     /// <summary>
-    /// <paramref name="predicate"/> of the aggregate over the window of <paramref name="span"/> ending at the scope's
-    /// instant, and in <paramref name="flip"/> the earliest instant after it and before <paramref name="limit"/> at
-    /// which the predicate differs (<see cref="long.MaxValue"/> for none before the limit).
+    /// <paramref name="predicate"/> (of <paramref name="threshold"/>) of the aggregate over the window of
+    /// <paramref name="span"/> ending at the scope's instant, and in <paramref name="flip"/> the earliest instant after it
+    /// and before <paramref name="limit"/> at which the predicate differs (<see cref="long.MaxValue"/> for none before
+    /// the limit).
     /// </summary>
-    public abstract bool Evaluate(ref EvaluationScope scope, long span, Func<decimal?, bool> predicate, long limit, out long flip);
+    public abstract bool Evaluate(ref EvaluationScope scope, long span, Func<decimal?, bool> predicate, Threshold threshold, long limit, out long flip);
 
     /// <summary>Decimal addition that saturates instead of overflowing (sums of arbitrary event properties).</summary>
     public static decimal Add(decimal left, decimal right)
@@ -30,31 +31,4 @@ internal abstract class WindowSource
             return right > 0 ? decimal.MaxValue : decimal.MinValue;
         }
     }
-}
-
-/// <summary>A windowed aggregate over the entries a scope's profile gives, read in place.</summary>
-internal abstract class WindowSource<TEntries> : WindowSource
-    where TEntries : struct, IWindowEntries
-{
-    public sealed override decimal ValueBetween(ref EvaluationScope scope, long fromExclusive, long toInclusive)
-    {
-        if (toInclusive <= fromExclusive)
-        {
-            return 0m;
-        }
-
-        var entries = ReadEntries(ref scope);
-        return entries.Sum(entries.CountThrough(fromExclusive), entries.CountThrough(toInclusive));
-    }
-
-    public sealed override bool Evaluate(ref EvaluationScope scope, long span, Func<decimal?, bool> predicate, long limit, out long flip)
-    {
-        var sweep = new WindowSweep<TEntries>(ReadEntries(ref scope), span, scope.AsOfTicks);
-        var value = sweep.Value;
-        var truth = predicate(value);
-        flip = sweep.Next < limit ? sweep.FirstFlip(value, truth, predicate, limit) : long.MaxValue;
-        return truth;
-    }
-
-    protected abstract TEntries ReadEntries(ref EvaluationScope scope);
 }

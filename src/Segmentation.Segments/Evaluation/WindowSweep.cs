@@ -20,15 +20,26 @@ internal struct WindowSweep<TEntries>
         _leaving = entries.CountThrough(asOf - span);
     }
 
-    /// <summary>The aggregate over the window at the cursors (at the as-of until <see cref="FirstFlip"/> moves them).</summary>
-    public readonly decimal Value => _entries.Sum(_leaving, _entering);
+    /// <summary>
+    /// The aggregate over the window at the cursors (at the as-of until <see cref="FirstFlip"/> moves them), and whether
+    /// no entry in it weighs less than zero.
+    /// </summary>
+    public readonly decimal Sum(out bool nonNegative) => _entries.Sum(_leaving, _entering, out nonNegative);
 
     /// <summary>The next instant an entry enters or leaves the window; <see cref="long.MaxValue"/> when none will.</summary>
     public readonly long Next => Math.Min(EntersAt(_entering), LeavesAt(_leaving));
 
     /// <summary>
+    /// True when a condition of <paramref name="threshold"/> whose truth at the cursors is <paramref name="truth"/> can
+    /// no longer flip: nothing is left to enter and no entry in the window weighs less than zero (<paramref name="nonNegative"/>),
+    /// so the aggregate only shrinks, and shrinking keeps the condition as it is.
+    /// </summary>
+    public readonly bool Settled(bool truth, Threshold threshold, bool nonNegative) =>
+        nonNegative && EntersAt(_entering) == long.MaxValue && threshold == (truth ? Threshold.TrueBelow : Threshold.TrueAbove);
+
+    /// <summary>
     /// The first instant before <paramref name="limit"/> at which <paramref name="predicate"/> of the aggregate differs
-    /// from <paramref name="truth"/>, its value for <paramref name="value"/> (the <see cref="Value"/> at the as-of);
+    /// from <paramref name="truth"/>, its value for <paramref name="value"/> (the <see cref="Sum"/> at the as-of);
     /// <see cref="long.MaxValue"/> for none.
     /// </summary>
     public long FirstFlip(decimal value, bool truth, Func<decimal?, bool> predicate, long limit)

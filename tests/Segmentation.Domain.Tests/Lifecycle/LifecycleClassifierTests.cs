@@ -125,4 +125,20 @@ public class LifecycleClassifierTests
         // Assert
         Assert.Equal([LifecycleStage.New, LifecycleStage.Active, LifecycleStage.AtRisk, LifecycleStage.Lapsed], stages);
     }
+
+    [Fact]
+    public void ChangeCandidates_ActiveCustomer_AreTheThresholdsInOrder()
+    {
+        // Arrange: first seen at T0, last active 10 days later.
+        var profile = ProfileAssert.Build([Page(T0), Page(T0.AddDays(10))]);
+        var options = new LifecycleOptions { AtRiskAfter = TimeSpan.FromDays(7), LapsedAfter = TimeSpan.FromDays(14), NewCustomerPeriod = TimeSpan.FromDays(3) };
+        var candidates = new DateTimeOffset[3];
+
+        // Act
+        var count = LifecycleClassifier.ChangeCandidates(profile, options, candidates);
+
+        // Assert: the end of the new-customer period, then at risk and lapsed after the last activity.
+        Assert.Equal([T0.AddDays(3), T0.AddDays(17), T0.AddDays(24)], candidates[..count]);
+        Assert.Equal(0, LifecycleClassifier.ChangeCandidates(new CustomerProfile(), options, candidates));
+    }
 }

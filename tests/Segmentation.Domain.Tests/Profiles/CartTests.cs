@@ -158,4 +158,21 @@ public class CartTests
         (x, y) => x is not null && y is not null && x.Lines.SequenceEqual(y.Lines) && x.Value == y.Value
             && x.ItemCount == y.ItemCount && x.LastModifiedAt == y.LastModifiedAt && x.CheckoutStartedAt == y.CheckoutStartedAt,
         c => c.ItemCount);
+
+    [Fact]
+    public void CartSummary_FilledCart_HasTheCartFiguresWithoutTheLines()
+    {
+        // Arrange
+        var profile = new CustomerProfile();
+        profile.Apply(Track("Product Added", T0, Shoe));
+        profile.Apply(Track("Checkout Started", T0.AddMinutes(1), "{}"));
+
+        // Act
+        var summary = profile.CartSummary;
+
+        // Assert
+        var cart = profile.Cart;
+        Assert.Equal(new CartSummary(false, cart.Value, cart.ItemCount, cart.LastModifiedAt, cart.CheckoutStartedAt), summary);
+        Assert.Equal(new CartSummary(true, 0m, 0, null, null), new CustomerProfile().CartSummary);
+    }
 }

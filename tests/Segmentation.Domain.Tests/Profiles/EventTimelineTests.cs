@@ -34,6 +34,24 @@ public class EventTimelineTests
     }
 
     [Fact]
+    public void GetEventTimeline_SeveralEvents_ReadsTimesInPlaceAndSharesPropertyNames()
+    {
+        // Arrange
+        var profile = ProfileAssert.Build([Track("Product Viewed", T0, """{"category":"shoes"}"""), Track("Product Viewed", T0.AddHours(1))]);
+        var name = new string("category".AsSpan());
+
+        // Act
+        var timeline = profile.GetEventTimeline("Product Viewed");
+        var shared = TrackedEvent.ShareName(name);
+
+        // Assert
+        Assert.Equal([T0.UtcTicks, T0.AddHours(1).UtcTicks], [timeline.TicksAt(0), timeline.TicksAt(1)]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => timeline.TicksAt(2));
+        Assert.Same(timeline[0].Properties[0].Name, shared);
+        Assert.Equal(name, shared);
+    }
+
+    [Fact]
     public void Apply_SameShortStringsInTwoProfiles_KeepsOneSharedCopy()
     {
         // Arrange: each message is parsed on its own, so its strings are distinct instances.

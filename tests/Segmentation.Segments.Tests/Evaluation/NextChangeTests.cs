@@ -31,6 +31,33 @@ public class NextChangeTests
     }
 
     [Fact]
+    public void NextChange_CountBelowThresholdAndNothingToCome_IsNull()
+    {
+        // Arrange: one view in the window; the count can only fall, so it never reaches 2 again.
+        var profile = Build(Track("Product Viewed", T0, View));
+        var rule = SegmentRuleCompiler.Compile("views(7d) >= 2");
+
+        // Act
+        var next = rule.NextChange(profile, new SegmentEvaluationContext(T0.AddHours(1)));
+
+        // Assert
+        Assert.Null(next);
+    }
+
+    [Fact]
+    public void NextChange_SumWithANegativeAmountLeaving_RisesAboveTheThreshold()
+    {
+        // Arrange: -50 then +30: the sum is -20 until the -50 leaves the window, then 30.
+        var profile = Build(
+            Track("Balance Adjusted", T0, """{"amount":-50}"""),
+            Track("Balance Adjusted", T0.AddDays(1), """{"amount":30}"""));
+        var rule = SegmentRuleCompiler.Compile("sum(\"Balance Adjusted\", amount, 7d) > 0");
+
+        // Act + Assert
+        AssertFlipsExactlyAt(rule, profile, new SegmentEvaluationContext(T0.AddDays(2)), T0.AddDays(7));
+    }
+
+    [Fact]
     public void NextChange_ThresholdOfTwo_SkipsExitsThatKeepTheCountAbove()
     {
         // Arrange: three views; the count drops below 2 when the second one leaves.

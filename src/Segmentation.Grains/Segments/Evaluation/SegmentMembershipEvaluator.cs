@@ -42,6 +42,12 @@ public static class SegmentMembershipEvaluator
         var unknown = ReadStored(set, memberships, stored);
         for (var i = 0; i < count; i++)
         {
+            // Already as the rule says (the common case): nothing to look up or change.
+            if (stored[i] == (results[i] ? StoredMembership.Current : StoredMembership.None))
+            {
+                continue;
+            }
+
             var segment = set.Segments[i];
             switch (stored[i])
             {
