@@ -12,7 +12,8 @@ namespace Segmentation.Domain.Profiles.State;
 internal static class SharedStrings
 {
     private const int Capacity = 100_000;
-    private const int MaxLength = 96;
+    /// <summary>Longer strings are never shared.</summary>
+    public const int MaxLength = 96;
     private static readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars =
         _pool.GetAlternateLookup<ReadOnlySpan<char>>();
