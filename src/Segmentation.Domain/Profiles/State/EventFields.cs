@@ -35,6 +35,11 @@ internal static class EventFields
     /// <exception cref="InvalidOperationException">The value is not a string.</exception>
     public static string SharedText(Utf8JsonValue value)
     {
+        if (value.TryGetUnescapedUtf8(out var utf8))
+        {
+            return SharedStrings.Share(utf8);
+        }
+
         var buffer = value.MaxCharCount <= StackChars ? stackalloc char[value.MaxCharCount] : new char[value.MaxCharCount];
         return SharedStrings.Share(buffer[..value.CopyChars(buffer)]);
     }
@@ -47,6 +52,11 @@ internal static class EventFields
             case JsonValueKind.Number:
                 return shared ? SharedStrings.Share(value.RawText) : System.Text.Encoding.UTF8.GetString(value.RawText);
             case JsonValueKind.String:
+                if (shared && value.TryGetUnescapedUtf8(out var utf8) && IsTrimmedAscii(utf8))
+                {
+                    return SharedStrings.Share(utf8);
+                }
+
                 var buffer = value.MaxCharCount <= StackChars ? stackalloc char[value.MaxCharCount] : new char[value.MaxCharCount];
                 var text = Trimmed(value, buffer);
                 return text.IsEmpty ? null : shared ? SharedStrings.Share(text) : new string(text);
@@ -118,6 +128,10 @@ internal static class EventFields
                 return null;
         }
     }
+
+    /// <summary>True when the text starts and ends with an ASCII character that is not white space (so trimming keeps it).</summary>
+    private static bool IsTrimmedAscii(ReadOnlySpan<byte> utf8) =>
+        utf8.Length > 0 && utf8[0] is > 0x20 and < 0x80 && utf8[^1] is > 0x20 and < 0x80;
 
     /// <summary>The decoded string without leading and trailing white space, in <paramref name="buffer"/> (<see cref="Utf8JsonValue.MaxCharCount"/> long).</summary>
     private static ReadOnlySpan<char> Trimmed(Utf8JsonValue value, Span<char> buffer) => buffer[..value.CopyChars(buffer)].Trim();
