@@ -9,8 +9,8 @@ using Segmentation.Silo.Sends;
 namespace Segmentation.Silo.Management;
 
 /// <summary>
-/// The management API: <c>/api/customers</c> (profiles, timelines, search) and <c>/api/segments</c> (definitions,
-/// members, history, preview) behind <c>Authorization: Bearer &lt;key&gt;</c>, and the OpenAPI document of the silo's
+/// The management API: <c>/api/customers</c> (profiles, timelines, search), <c>/api/segments</c> (definitions,
+/// members, history, preview) and <c>/api/sends</c> (the send log, manual retry) behind <c>Authorization: Bearer &lt;key&gt;</c>, and the OpenAPI document of the silo's
 /// HTTP APIs at <c>/openapi/v1.json</c> (served without a key: it holds no data).
 /// </summary>
 public static class ManagementApiExtensions
@@ -95,4 +95,11 @@ public static class ManagementApiExtensions
             .AddEndpointFilter<SiloReadyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>An endpoint taking a JSON body of <typeparamref name="TRequest"/>: 400 with field errors, 415 without JSON.</summary>
+    internal static RouteHandlerBuilder AcceptsJsonBody<TRequest>(this RouteHandlerBuilder endpoint)
+        where TRequest : notnull =>
+        endpoint.Accepts<TRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }

@@ -40,6 +40,24 @@ internal sealed class JsonRequestBody
         }
     }
 
+    /// <summary>
+    /// Reads the body and parses it with <paramref name="read"/> (which records what it refuses in <see cref="Errors"/>):
+    /// the request, or the 415 or 400 answer naming every problem.
+    /// </summary>
+    public static async Task<(T? Request, ProblemHttpResult? Problem)> ReadAsync<T>(
+        HttpRequest request, Func<JsonRequestBody, T?> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (body, problem) = await ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var parsed = read(body!);
+        return parsed is null || body!.Errors.Count > 0 ? (null, SegmentProblems.InvalidRequest(body!.Errors)) : (parsed, null);
+    }
+
     /// <summary>A string field; null when absent or null.</summary>
     public string? String(string name)
     {
