@@ -107,20 +107,12 @@ public sealed class SegmentBackfillServiceTests
         Assert.Equal(book.CustomersWithAtLeast(2).Count, info.Count);
         Assert.Equal(book.CustomersWithAtLeast(2), await silo.MemberIdsAsync("repeat"));
 
-        // Exactly the customers counted at the start were asked, once each: every one that existed before the save,
-        // and no newcomer beyond the total (newcomers evaluate the segment with their own events).
-        var asked = new List<string>();
-        foreach (var customerId in book.Customers)
-        {
-            var records = await storage.ReadGrainRecordsAsync(CustomerGrain.IdOf(customerId), null, 10_000);
-            asked.AddRange(records
-                .Where(static r => r.Kind == RecordKinds.SegmentEvaluate && SegmentEvaluation.Decode(r.Payload).SegmentId == "repeat")
-                .Select(_ => customerId));
-        }
-
-        Assert.Equal(info.Backfill.Total, asked.Count);
+        // Only customers counted at the start were asked to evaluate, at most once each, and no more than the total
+        // (the others were settled by the read-only check; newcomers evaluate the segment with their own events).
+        var asked = await AskedAsync(storage, book.Customers, "repeat");
+        Assert.InRange(asked.Count, 1, info.Backfill.Total);
         Assert.Equal(asked.Count, asked.Distinct().Count());
-        Assert.Subset(asked.ToHashSet(), Enumerable.Range(0, 150).Select(BackfillSilo.CustomerId).ToHashSet());
+        Assert.Subset(Enumerable.Range(0, 150).Select(BackfillSilo.CustomerId).ToHashSet(), asked.ToHashSet());
     }
 
     [Fact]
@@ -165,6 +157,21 @@ public sealed class SegmentBackfillServiceTests
 
         var status = await silo.Client.GetGrain<SegmentGrain>("repeat").InvokeReadOnlyAsync(static g => g.GetStatusAsync());
         Assert.Equal((0L, null), (status.Count, status.Backfill));
+    }
+
+    /// <summary>The customers sent a <see cref="RecordKinds.SegmentEvaluate"/> for the segment, once per record.</summary>
+    internal static async Task<List<string>> AskedAsync(InMemorySiloStorage storage, IEnumerable<string> customerIds, string segmentId)
+    {
+        var asked = new List<string>();
+        foreach (var customerId in customerIds)
+        {
+            var records = await storage.ReadGrainRecordsAsync(CustomerGrain.IdOf(customerId), null, 10_000);
+            asked.AddRange(records
+                .Where(r => r.Kind == RecordKinds.SegmentEvaluate && SegmentEvaluation.Decode(r.Payload).SegmentId == segmentId)
+                .Select(_ => customerId));
+        }
+
+        return asked;
     }
 
     /// <summary>Customers c-0000... with 0 to 3 orders each (a page view for those without).</summary>
