@@ -116,6 +116,35 @@ public sealed class SegmentBackfillServiceTests
     }
 
     [Fact]
+    public async Task Start_CustomersThatEnterOnlyByTime_AreAskedToMoveTheirReminderAndEnterOnTime()
+    {
+        var storage = new InMemorySiloStorage();
+        var options = BackfillSilo.Options(batchSize: 4);
+        options.StorageFactory = () => storage;
+        await using var silo = await BackfillSilo.StartAsync(options);
+        var book = new OrderBook();
+        var activeAt = silo.Clock.GetUtcNow();
+        await SeedAsync(silo, book, customers: 10);
+
+        // Nobody is quiet now; everyone is 3 days after the seeding, with no event, before any starter's reminder
+        // (recent buyers at 7 days, lapsed at 60). Dormant (90 days) flips after every customer's reminder: nobody is asked.
+        await silo.Segments().CreateAsync(new SegmentDraft("quiet", "Quiet", "last_activity_at before 3d"));
+        await silo.Segments().CreateAsync(new SegmentDraft("dormant", "Dormant", "last_activity_at before 90d"));
+        await silo.WhenBackfilledAsync();
+
+        var quiet = await silo.InfoAsync("quiet");
+        Assert.Equal((SegmentBackfillState.Complete, 10L, 10L, 0L), (quiet.Backfill.State, quiet.Backfill.Evaluated, quiet.Backfill.Total, quiet.Count));
+        Assert.Equal(book.Customers.Order(StringComparer.Ordinal), (await AskedAsync(storage, book.Customers, "quiet")).Order(StringComparer.Ordinal));
+        Assert.Empty(await AskedAsync(storage, book.Customers, "dormant"));
+        Assert.Equal(SegmentBackfillState.Complete, (await silo.InfoAsync("dormant")).Backfill.State);
+
+        await silo.AdvanceToAsync(activeAt.AddDays(3).AddTicks(-1));
+        Assert.Equal(0, (await silo.InfoAsync("quiet")).Count);
+        await silo.AdvanceToAsync(activeAt.AddDays(3).AddMilliseconds(1));
+        Assert.Equal(book.Customers.Order(StringComparer.Ordinal), await silo.MemberIdsAsync("quiet"));
+    }
+
+    [Fact]
     public async Task Start_MoreCustomersThanMaxOutstanding_WaitsForReportsAndCompletesWithTheExactCount()
     {
         var poll = TimeSpan.FromMilliseconds(37);
