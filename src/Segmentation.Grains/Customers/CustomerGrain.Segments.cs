@@ -101,11 +101,19 @@ public sealed partial class CustomerGrain
             CustomerRegistryGrain.IdOf(Shards.For(GrainId.Key)), RecordKinds.CustomerRegistered, Encoding.UTF8.GetBytes(GrainId.Key), time));
     }
 
-    /// <summary>A backfill asks for an evaluation: evaluate, then report to the segment that this customer did.</summary>
+    /// <summary>
+    /// A backfill asks for an evaluation: evaluate, then report to the segment that this customer did, unless the
+    /// evaluation sent that segment a delta of the backfill's version, which reports it.
+    /// </summary>
     private async ValueTask ApplySegmentEvaluateAsync(LogRecord record)
     {
         var evaluation = SegmentEvaluation.Decode(record.Payload);
         await EvaluateSegmentsAsync(new SegmentTrigger(record.Time, SegmentTrigger.DefinitionCause));
+        if (_segmentChanges.Exists(c => c.Segment.Id == evaluation.SegmentId && c.Segment.Version == evaluation.Version))
+        {
+            return;
+        }
+
         var report = new SegmentBackfillReport(GrainId.Key, evaluation.Version);
         AppendDurable(new DurableMessage(SegmentGrain.IdOf(evaluation.SegmentId), RecordKinds.SegmentBackfilled, report.Encode(), record.Time));
     }

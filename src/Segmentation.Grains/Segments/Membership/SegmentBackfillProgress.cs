@@ -4,7 +4,8 @@ namespace Segmentation.Grains.Segments;
 /// The progress of the latest backfill a segment grain was told of: which version, over how many customers (and how
 /// many of each registry shard), how far through each shard its pages got, how many customers are evaluated (settled
 /// by a page, or asked by one and reported back), the customers asked that have not reported yet, and when it completed.
-/// A customer counts once: only a report of a customer the running backfill asked and still waits for counts.
+/// A customer counts once: only the report (or a delta of the backfill's version) of a customer the running backfill
+/// asked and still waits for counts.
 /// </summary>
 internal sealed class SegmentBackfillProgress
 {
@@ -55,10 +56,13 @@ internal sealed class SegmentBackfillProgress
         CompleteIfCounted(time);
     }
 
-    /// <summary>Counts the report of a customer the running version asked; the last one completes the backfill at <paramref name="time"/>.</summary>
-    public void Report(SegmentBackfillReport report, DateTimeOffset time)
+    /// <summary>
+    /// Counts a customer the running version asked that evaluated <paramref name="version"/> (its report, or a delta it
+    /// sent when it did); the last one completes the backfill at <paramref name="time"/>.
+    /// </summary>
+    public void Report(string customerId, int version, DateTimeOffset time)
     {
-        if (report.Version != Version || CompletedAt is not null || !_awaiting.Remove(report.CustomerId))
+        if (version != Version || CompletedAt is not null || !_awaiting.Remove(customerId))
         {
             return;
         }

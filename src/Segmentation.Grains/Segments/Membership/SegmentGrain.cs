@@ -31,7 +31,9 @@ public sealed class SegmentGrain : Grain, IDurableGrain
         switch (record.Kind)
         {
             case RecordKinds.SegmentDelta:
-                ApplyDelta(SegmentDelta.Decode(record.Payload));
+                var delta = SegmentDelta.Decode(record.Payload);
+                ApplyDelta(delta);
+                _backfill.Report(delta.CustomerId, delta.Version, record.Time);
                 break;
             case RecordKinds.SegmentBackfillStarted:
                 var start = SegmentBackfillStart.Decode(record.Payload);
@@ -45,7 +47,8 @@ public sealed class SegmentGrain : Grain, IDurableGrain
                 _backfill.Page(SegmentBackfillPage.Decode(record.Payload), record.Time);
                 break;
             case RecordKinds.SegmentBackfilled:
-                _backfill.Report(SegmentBackfillReport.Decode(record.Payload), record.Time);
+                var report = SegmentBackfillReport.Decode(record.Payload);
+                _backfill.Report(report.CustomerId, report.Version, record.Time);
                 break;
             case RecordKinds.SegmentReset:
                 Reset(SegmentReset.Decode(record.Payload).FirstVersion);

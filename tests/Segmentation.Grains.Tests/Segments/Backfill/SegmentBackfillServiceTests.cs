@@ -28,6 +28,26 @@ public sealed class SegmentBackfillServiceTests
     }
 
     [Fact]
+    public async Task Start_NewSegment_AsksOnlyTheCustomersThatEnterAndTheirDeltasReportThem()
+    {
+        var storage = new InMemorySiloStorage();
+        var options = BackfillSilo.Options(batchSize: 4);
+        options.StorageFactory = () => storage;
+        await using var silo = await BackfillSilo.StartAsync(options);
+        var book = new OrderBook();
+        await SeedAsync(silo, book, customers: 40);
+
+        await silo.Segments().CreateAsync(new SegmentDraft("repeat", "Repeat buyers", RepeatBuyers));
+        await silo.WhenBackfilledAsync();
+
+        var info = await silo.InfoAsync("repeat");
+        Assert.Equal((SegmentBackfillState.Complete, 40L, 40L), (info.Backfill.State, info.Backfill.Evaluated, info.Backfill.Total));
+        Assert.Equal(book.CustomersWithAtLeast(2), (await AskedAsync(storage, book.Customers, "repeat")).Order(StringComparer.Ordinal));
+        var segmentRecords = await storage.ReadGrainRecordsAsync(SegmentGrain.IdOf("repeat"), null, 10_000);
+        Assert.DoesNotContain(segmentRecords, static r => r.Kind == RecordKinds.SegmentBackfilled);
+    }
+
+    [Fact]
     public async Task Start_NoCustomers_CompletesAtOnce()
     {
         await using var silo = await BackfillSilo.StartAsync(BackfillSilo.Options());
@@ -136,6 +156,8 @@ public sealed class SegmentBackfillServiceTests
         Assert.Equal((SegmentBackfillState.Complete, 10L, 10L, 0L), (quiet.Backfill.State, quiet.Backfill.Evaluated, quiet.Backfill.Total, quiet.Count));
         Assert.Equal(book.Customers.Order(StringComparer.Ordinal), (await AskedAsync(storage, book.Customers, "quiet")).Order(StringComparer.Ordinal));
         Assert.Empty(await AskedAsync(storage, book.Customers, "dormant"));
+        var quietRecords = await storage.ReadGrainRecordsAsync(SegmentGrain.IdOf("quiet"), null, 10_000);
+        Assert.Equal(10, quietRecords.Count(static r => r.Kind == RecordKinds.SegmentBackfilled));
         Assert.Equal(SegmentBackfillState.Complete, (await silo.InfoAsync("dormant")).Backfill.State);
 
         await silo.AdvanceToAsync(activeAt.AddDays(3).AddTicks(-1));
