@@ -67,6 +67,21 @@ public sealed partial class CustomerGrain
     }
 
     /// <summary>
+    /// Read-only, for a backfill: whether this customer must evaluate <paramref name="version"/> of a segment durably
+    /// (see <see cref="SegmentMembershipEvaluator.CheckBackfill"/>), as of now or its last evaluation if later.
+    /// </summary>
+    public async ValueTask<SegmentBackfillNeed> CheckBackfillAsync(string segmentId, int version)
+    {
+        await definitions.EnsureLoadedAsync();
+        var now = TimeProvider.GetUtcNow();
+        var asOf = _state.SegmentsEvaluatedAt is { } last && last > now ? last : now;
+        var profile = _state.MergedInto is null && !_state.Profile.IsEmpty ? _state.Profile : null;
+        var context = new SegmentEvaluationContext(asOf) { RfmCutPoints = cutPoints.Current, LifecycleOptions = options.Value.Lifecycle };
+        return SegmentMembershipEvaluator.CheckBackfill(
+            definitions.Current!, segmentId, version, profile, context, _state.Segments, _state.SegmentReminderAt);
+    }
+
+    /// <summary>
     /// Numbers the deltas of a record's evaluation by the record's log offset (times <see cref="FiringsPerRecord"/>;
     /// reminder firings after it add one each): a replay after a crash sends them with the same numbers, which the
     /// segment grain recognizes, and every later evaluation numbers higher, whatever a replay's reminders did.
@@ -86,11 +101,19 @@ public sealed partial class CustomerGrain
             CustomerRegistryGrain.IdOf(Shards.For(GrainId.Key)), RecordKinds.CustomerRegistered, Encoding.UTF8.GetBytes(GrainId.Key), time));
     }
 
-    /// <summary>A backfill asks for an evaluation: evaluate, then report to the segment that this customer did.</summary>
+    /// <summary>
+    /// A backfill asks for an evaluation: evaluate, then report to the segment that this customer did, unless the
+    /// evaluation sent that segment a delta of the backfill's version, which reports it.
+    /// </summary>
     private async ValueTask ApplySegmentEvaluateAsync(LogRecord record)
     {
         var evaluation = SegmentEvaluation.Decode(record.Payload);
         await EvaluateSegmentsAsync(new SegmentTrigger(record.Time, SegmentTrigger.DefinitionCause));
+        if (_segmentChanges.Exists(c => c.Segment.Id == evaluation.SegmentId && c.Segment.Version == evaluation.Version))
+        {
+            return;
+        }
+
         var report = new SegmentBackfillReport(GrainId.Key, evaluation.Version);
         AppendDurable(new DurableMessage(SegmentGrain.IdOf(evaluation.SegmentId), RecordKinds.SegmentBackfilled, report.Encode(), record.Time));
     }
