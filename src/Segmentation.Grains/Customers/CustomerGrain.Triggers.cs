@@ -75,18 +75,22 @@ public sealed partial class CustomerGrain
     /// <summary>A trigger reminder fired: decide what is due as of its due time (never earlier than the last evaluation).</summary>
     private async ValueTask ReceiveTriggerReminderAsync(ReminderFiring firing)
     {
-        _state.Triggers.Reminders.Remove(firing.Name[TriggerReminderPrefix.Length..]);
+        var name = firing.Name[TriggerReminderPrefix.Length..];
+        _state.Triggers.Reminders.Remove(name);
         var asOf = _state.SegmentsEvaluatedAt is { } last && last > firing.DueAt ? last : firing.DueAt;
-        await RunTriggersAsync(asOf, []);
+        await RunTriggersAsync(asOf, [], name);
     }
 
-    /// <summary>Runs every trigger as of <paramref name="asOf"/>; <paramref name="enteredSegments"/> feed segment entry.</summary>
-    private async ValueTask RunTriggersAsync(DateTimeOffset asOf, IReadOnlyList<string> enteredSegments)
+    /// <summary>
+    /// Runs every trigger as of <paramref name="asOf"/>; <paramref name="enteredSegments"/> feed segment entry. The
+    /// occurrence of a <paramref name="firedTrigger"/> that was disabled since its reminder was set is skipped as disabled.
+    /// </summary>
+    private async ValueTask RunTriggersAsync(DateTimeOffset asOf, IReadOnlyList<string> enteredSegments, string? firedTrigger = null)
     {
         await triggerSettings.EnsureLoadedAsync();
         var settings = triggerSettings.Current!;
         var state = _state.Triggers;
-        if (!settings.AnyEnabled && state.Reminders.Count == 0 && state.Ledger.Deferred.Count == 0)
+        if (!settings.AnyEnabled && firedTrigger is null && state.Reminders.Count == 0 && state.Ledger.Deferred.Count == 0)
         {
             return;
         }
@@ -94,13 +98,15 @@ public sealed partial class CustomerGrain
         var context = _state.MergedInto is null && !_state.Profile.IsEmpty ? TriggerContextAt(asOf, settings) : null;
         foreach (var name in TriggerNames.All)
         {
-            var next = context is null ? null : RunTrigger(name, settings, context, enteredSegments);
+            // A reminder due by now counts as fired, whichever record came first (the segments reminder of the same instant).
+            var fired = name == firedTrigger || (state.Reminders.TryGetValue(name, out var at) && at <= asOf);
+            var next = context is null ? null : RunTrigger(name, settings, context, enteredSegments, fired);
             await ScheduleTriggerReminderAsync(name, next);
         }
     }
 
     /// <summary>Decides what of one trigger is due by the context's instant; returns when its next occurrence or deferral is due.</summary>
-    private DateTimeOffset? RunTrigger(string name, TriggerSettingsSet settings, TriggerContext context, IReadOnlyList<string> enteredSegments)
+    private DateTimeOffset? RunTrigger(string name, TriggerSettingsSet settings, TriggerContext context, IReadOnlyList<string> enteredSegments, bool fired)
     {
         var trigger = settings.Get(name)!;
         var ledger = context.Ledger;
@@ -137,6 +143,10 @@ public sealed partial class CustomerGrain
 
                 DecideTrigger(due, trigger, settings, context);
             }
+        }
+        else if (fired && NextDue(name, trigger, context) is { } due && due.DueAt <= context.AsOf)
+        {
+            DecideTrigger(due, trigger, settings, context);
         }
 
         return ledger.NextDeferralEnd(name);
