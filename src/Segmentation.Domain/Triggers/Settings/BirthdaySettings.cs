@@ -7,7 +7,10 @@ namespace Segmentation.Domain.Triggers.Settings;
 /// </summary>
 public sealed class BirthdaySettings : TriggerSettings
 {
-    public override string Trigger => TriggerNames.Birthday;
+    public BirthdaySettings()
+        : base(TriggerNames.Birthday)
+    {
+    }
 
     /// <summary>The local time of day of the send. Default: 09:00.</summary>
     public TimeOnly LocalTime { get; set; } = new(9, 0);

@@ -6,9 +6,8 @@ namespace Segmentation.Domain.Triggers.Settings;
 /// </summary>
 public sealed class BrowseAbandonmentSettings : TriggerSettings
 {
-    public BrowseAbandonmentSettings() => Cooldown = TimeSpan.FromDays(7);
-
-    public override string Trigger => TriggerNames.BrowseAbandonment;
+    public BrowseAbandonmentSettings()
+        : base(TriggerNames.BrowseAbandonment) => Cooldown = TimeSpan.FromDays(7);
 
     /// <summary>Views of one product that count as interest. Default: 2 (2 to 100).</summary>
     public int MinViews { get; set; } = 2;

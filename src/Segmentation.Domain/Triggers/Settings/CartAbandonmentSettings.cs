@@ -9,9 +9,8 @@ public sealed class CartAbandonmentSettings : TriggerSettings
 {
     public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(30);
 
-    public CartAbandonmentSettings() => Cooldown = TimeSpan.FromHours(12);
-
-    public override string Trigger => TriggerNames.CartAbandonment;
+    public CartAbandonmentSettings()
+        : base(TriggerNames.CartAbandonment) => Cooldown = TimeSpan.FromHours(12);
 
     /// <summary>Time after the last cart change before the first send. Default: 60 minutes (1 minute to 30 days).</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.FromHours(1);

@@ -5,7 +5,10 @@ public sealed class LapseSettings : TriggerSettings
 {
     public static readonly TimeSpan MaxAfter = TimeSpan.FromDays(730);
 
-    public override string Trigger => TriggerNames.Lapse;
+    public LapseSettings()
+        : base(TriggerNames.Lapse)
+    {
+    }
 
     /// <summary>What the time is measured from. Default: <see cref="LapseBasis.Activity"/>.</summary>
     public LapseBasis Basis { get; set; } = LapseBasis.Activity;

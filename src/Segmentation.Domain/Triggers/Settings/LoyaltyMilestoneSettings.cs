@@ -9,7 +9,10 @@ public sealed class LoyaltyMilestoneSettings : TriggerSettings
     /// <summary>The most thresholds of each kind.</summary>
     public const int MaxMilestones = 10;
 
-    public override string Trigger => TriggerNames.LoyaltyMilestone;
+    public LoyaltyMilestoneSettings()
+        : base(TriggerNames.LoyaltyMilestone)
+    {
+    }
 
     /// <summary>Net spend milestones, increasing (at most 10). None unless configured (silo-config ships 500 and 1000).</summary>
     public decimal[]? SpendThresholds { get; set; }

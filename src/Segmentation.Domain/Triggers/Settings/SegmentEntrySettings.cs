@@ -9,9 +9,8 @@ public sealed class SegmentEntrySettings : TriggerSettings
     /// <summary>The most segments the trigger watches.</summary>
     public const int MaxSegments = 50;
 
-    public SegmentEntrySettings() => Cooldown = TimeSpan.FromDays(7);
-
-    public override string Trigger => TriggerNames.SegmentEntry;
+    public SegmentEntrySettings()
+        : base(TriggerNames.SegmentEntry) => Cooldown = TimeSpan.FromDays(7);
 
     /// <summary>The segments whose entry sends (at most 50). None unless configured.</summary>
     public string[]? SegmentIds { get; set; }

@@ -32,9 +32,11 @@ public abstract class TriggerSettings
     /// </summary>
     public TimeSpan Cooldown { get; set; }
 
-    /// <summary>The trigger's name (<see cref="TriggerNames"/>).</summary>
+    protected TriggerSettings(string trigger) => Trigger = trigger;
+
+    /// <summary>The trigger's name (<see cref="TriggerNames"/>); in JSON, the <c>trigger</c> property.</summary>
     [JsonIgnore]
-    public abstract string Trigger { get; }
+    public string Trigger { get; }
 
     /// <summary>Every invalid setting, in property order; empty when all are valid.</summary>
     public IReadOnlyList<TriggerSettingError> Validate()
