@@ -95,7 +95,9 @@ public sealed partial class CustomerGrain
             return;
         }
 
-        var context = _state.MergedInto is null && !_state.Profile.IsEmpty ? TriggerContextAt(asOf, settings) : null;
+        // A customer id that cannot be part of a send id (control characters) gets no trigger sends.
+        var active = _state.MergedInto is null && !_state.Profile.IsEmpty && !GrainId.Key.Any(char.IsControl);
+        var context = active ? TriggerContextAt(asOf, settings) : null;
         foreach (var name in TriggerNames.All)
         {
             // A reminder due by now counts as fired, whichever record came first (the segments reminder of the same instant).

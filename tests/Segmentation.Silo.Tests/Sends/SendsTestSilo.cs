@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Segmentation.Delivery.Dispatch;
 using Segmentation.Delivery.Outbox;
 using Segmentation.Delivery.Sends;
 using Segmentation.Silo.Tests.Infrastructure;
@@ -12,8 +14,8 @@ namespace Segmentation.Silo.Tests.Sends;
 
 /// <summary>
 /// The silo in memory with a management key, a fake clock at <see cref="Now"/>, and delivery to an <see cref="EspStub"/>
-/// (one attempt per send, so a 5xx dead-letters at once). Sends go in through <see cref="OutboxDirectory"/>, as the
-/// triggers append them; the send log is read over HTTP.
+/// (one attempt per send, so a 5xx dead-letters at once) behind the guard that allows everything. Sends go in through
+/// <see cref="OutboxDirectory"/>, as the triggers append them; the send log is read over HTTP.
 /// </summary>
 public sealed class SendsTestSilo : IAsyncDisposable
 {
@@ -50,7 +52,15 @@ public sealed class SendsTestSilo : IAsyncDisposable
             .WithSetting("Segmentation:Delivery:EndpointUrl", esp.Url.ToString())
             .WithSetting("Segmentation:Delivery:SigningSecret", Secret)
             .WithSetting("Segmentation:Delivery:MaxAttempts", "1")
-            .WithServices(static services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+            .WithServices(static services =>
+            {
+                services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+
+                // These tests append intents for customers without profiles to test delivery and the send log; the
+                // triggers' guard would skip them (their condition cannot hold), so they use the guard that allows all.
+                services.RemoveAll<ISendGuard>();
+                services.AddSingleton<ISendGuard, AllowAllSendGuard>();
+            });
         var client = factory.CreateClient();
         await factory.Silo.WhenReadyAsync().WaitAsync(cancellationToken);
         return new SendsTestSilo(factory, client, esp);

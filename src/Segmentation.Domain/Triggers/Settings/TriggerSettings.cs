@@ -51,17 +51,6 @@ public abstract class TriggerSettings
     /// <summary>A copy that shares nothing mutable with this one.</summary>
     public abstract TriggerSettings Clone();
 
-    /// <summary>The defaults of the trigger <paramref name="name"/>; null for an unknown name.</summary>
-    public static TriggerSettings? DefaultsOf(string name) => name switch
-    {
-        TriggerNames.CartAbandonment => new CartAbandonmentSettings(),
-        TriggerNames.BrowseAbandonment => new BrowseAbandonmentSettings(),
-        TriggerNames.Lapse => new LapseSettings(),
-        TriggerNames.Birthday => new BirthdaySettings(),
-        TriggerNames.LoyaltyMilestone => new LoyaltyMilestoneSettings(),
-        TriggerNames.SegmentEntry => new SegmentEntrySettings(),
-        _ => null,
-    };
 
     protected abstract void ValidateOwn(List<TriggerSettingError> errors);
 }

@@ -68,18 +68,7 @@ public sealed partial class TriggerCatalogGrain(
             Changes = [.. current.Changes.TakeLast(MaxChanges - 1), new TriggerChange(settings.Trigger, changedBy, TimeProvider.GetUtcNow(), settings.Clone())],
         };
         var set = BuildSet(next);
-        var previous = _state.State;
-        _state.State = next;
-        try
-        {
-            await _state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            _state.State = previous;
-            throw;
-        }
-
+        await _state.ReplaceAsync(next, cancellationToken);
         _set = set;
         cache.Publish(set);
         LogEdited(settings.Trigger, settings.Enabled, next.Revision);
