@@ -16,10 +16,17 @@ public sealed partial class CustomerGrain
     private const long FiringsPerRecord = 1 << 16;
 
     private readonly List<SegmentMembershipChange> _segmentChanges = [];
+    private readonly List<string> _enteredSegments = [];
 
     public async ValueTask ReceiveReminderAsync(ReminderFiring firing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(firing);
+        if (firing.Name.StartsWith(TriggerReminderPrefix, StringComparison.Ordinal))
+        {
+            await ReceiveTriggerReminderAsync(firing);
+            return;
+        }
+
         if (firing.Name != SegmentsReminder)
         {
             throw new InvalidOperationException($"A customer has no reminder '{firing.Name}'.");
@@ -129,13 +136,20 @@ public sealed partial class CustomerGrain
         var context = new SegmentEvaluationContext(asOf) { RfmCutPoints = cutPoints.Current, LifecycleOptions = options.Value.Lifecycle };
         _segmentChanges.Clear();
         var next = SegmentMembershipEvaluator.Evaluate(set, profile, context, _state.Segments, _segmentChanges);
+        _enteredSegments.Clear();
         foreach (var change in _segmentChanges)
         {
             var delta = new SegmentDelta(GrainId.Key, change.Segment.Version, change.Entered, asOf, trigger.Cause, sequence);
             AppendDurable(new DurableMessage(SegmentGrain.IdOf(change.Segment.Id), RecordKinds.SegmentDelta, delta.Encode(), asOf));
+            if (change.Entered && trigger.Cause != SegmentTrigger.DefinitionCause)
+            {
+                // A first evaluation of a new or edited segment is no entry for the segment entry trigger.
+                _enteredSegments.Add(change.Segment.Id);
+            }
         }
 
         await ScheduleSegmentsReminderAsync(next);
+        await RunTriggersAsync(asOf, _enteredSegments);
     }
 
     /// <summary>Keeps the one segments reminder at <paramref name="dueAt"/>, touching it only when that instant changes.</summary>

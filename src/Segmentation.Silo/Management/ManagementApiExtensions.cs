@@ -5,12 +5,13 @@ using Microsoft.Extensions.Options;
 using Segmentation.Runtime.Storage;
 using Segmentation.Silo.Segments;
 using Segmentation.Silo.Sends;
+using Segmentation.Silo.Triggers;
 
 namespace Segmentation.Silo.Management;
 
 /// <summary>
 /// The management API: <c>/api/customers</c> (profiles, timelines, search), <c>/api/segments</c> (definitions,
-/// members, history, preview) and <c>/api/sends</c> (the send log, manual retry) behind <c>Authorization: Bearer &lt;key&gt;</c>, and the OpenAPI document of the silo's
+/// members, history, preview), <c>/api/sends</c> (the send log, manual retry) and <c>/api/triggers</c> (settings) behind <c>Authorization: Bearer &lt;key&gt;</c>, and the OpenAPI document of the silo's
 /// HTTP APIs at <c>/openapi/v1.json</c> (served without a key: it holds no data).
 /// </summary>
 public static class ManagementApiExtensions
@@ -84,6 +85,7 @@ public static class ManagementApiExtensions
             .WithDescription("The tracking calls of the customer and of the anonymous ids merged into it, newest first, from the partition log (kept for Segmentation:Silo:LogRetention). Page with the opaque 'next' cursor as 'before'.");
         app.MapSegmentEndpoints();
         app.MapSendEndpoints();
+        app.MapTriggerEndpoints();
         return app;
     }
 

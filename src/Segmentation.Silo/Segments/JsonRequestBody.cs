@@ -16,6 +16,9 @@ internal sealed class JsonRequestBody
 
     private JsonRequestBody(JsonElement root) => _root = root;
 
+    /// <summary>The whole body (a JSON object).</summary>
+    public JsonElement Root => _root;
+
     /// <summary>The problems found so far, by field name.</summary>
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 

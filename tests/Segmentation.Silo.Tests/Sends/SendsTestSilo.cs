@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Segmentation.Delivery.Dispatch;
 using Segmentation.Delivery.Outbox;
 using Segmentation.Delivery.Sends;
 using Segmentation.Silo.Tests.Infrastructure;
@@ -10,8 +12,8 @@ namespace Segmentation.Silo.Tests.Sends;
 
 /// <summary>
 /// The silo in memory with a management key, a fake clock at <see cref="ApiTestSilo.Now"/>, and delivery to an
-/// <see cref="EspStub"/> (one attempt per send, so a 5xx dead-letters at once). Sends go in through
-/// <see cref="OutboxDirectory"/>, as the triggers append them; the send log is read over HTTP.
+/// <see cref="EspStub"/> (one attempt per send, so a 5xx dead-letters at once) behind the guard that allows everything.
+/// Sends go in through <see cref="OutboxDirectory"/>, as the triggers append them; the send log is read over HTTP.
 /// </summary>
 public sealed class SendsTestSilo : ApiTestSilo
 {
@@ -33,7 +35,14 @@ public sealed class SendsTestSilo : ApiTestSilo
         var factory = CreateFactory(new FakeTimeProvider(Now))
             .WithSetting("Segmentation:Delivery:EndpointUrl", esp.Url.ToString())
             .WithSetting("Segmentation:Delivery:SigningSecret", Secret)
-            .WithSetting("Segmentation:Delivery:MaxAttempts", "1");
+            .WithSetting("Segmentation:Delivery:MaxAttempts", "1")
+            .WithServices(static services =>
+            {
+                // These tests append intents for customers without profiles to test delivery and the send log; the
+                // triggers' guard would skip them (their condition cannot hold), so they use the guard that allows all.
+                services.RemoveAll<ISendGuard>();
+                services.AddSingleton<ISendGuard, AllowAllSendGuard>();
+            });
         return await ReadyAsync(new SendsTestSilo(factory, esp), cancellationToken);
     }
 

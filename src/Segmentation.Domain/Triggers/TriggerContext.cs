@@ -1,0 +1,18 @@
+using Segmentation.Domain.Profiles;
+
+namespace Segmentation.Domain.Triggers;
+
+/// <summary>What a trigger policy looks at: the customer as of an instant, in its time zone, with what was already decided.</summary>
+/// <param name="Profile">The customer's profile.</param>
+/// <param name="AsOf">The instant of the deciding record (never the wall clock).</param>
+/// <param name="Zone">The customer's time zone (the default zone when it has none).</param>
+/// <param name="Ledger">The occurrences already decided or deferred.</param>
+/// <param name="CartSince">When the current cart started (its first change after it was empty, bought or checked out); null without one.</param>
+/// <param name="IsInSegment">Whether the customer is in a segment now.</param>
+public sealed record TriggerContext(
+    CustomerProfile Profile,
+    DateTimeOffset AsOf,
+    TimeZoneInfo Zone,
+    TriggerLedger Ledger,
+    DateTimeOffset? CartSince,
+    Func<string, bool> IsInSegment);

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Segmentation.Grains.Customers;
+using Segmentation.Silo.Tests.Infrastructure;
+using Segmentation.Silo.Tests.Management;
+using Segmentation.TestKit;
+using Segmentation.Tracking;
+
+namespace Segmentation.Silo.Tests.Triggers;
+
+/// <summary><c>/api/triggers</c> and the customer's pending triggers over HTTP, on the silo in memory with a fake clock.</summary>
+public sealed class TriggerApiTests : IAsyncLifetime
+{
+    private const string Key = "triggers-tests-management-key-0001-abcdefgh";
+    private const string KeyName = "triggers-tests";
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+
+    private SiloApplicationFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new SiloApplicationFactory()
+            .WithSetting("Segmentation:Management:ApiKeys:0:Name", KeyName)
+            .WithSetting("Segmentation:Management:ApiKeys:0:Key", Key)
+            .WithSetting("Segmentation:Triggers:Guardrails:FrequencyCap", "3")
+            .WithServices(static services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+        _client = _factory.CreateClient();
+        using var guard = HangGuard.Start();
+        await _factory.Silo.WhenReadyAsync().WaitAsync(guard.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ListTriggers_TheSixWithTheirSettingsAndTheGuardrails()
+    {
+        using var guard = HangGuard.Start();
+
+        var body = await ExpectAsync(HttpMethod.Get, "/api/triggers", null, HttpStatusCode.OK, guard.Token);
+
+        var triggers = body.GetProperty("triggers").EnumerateArray().ToList();
+        Assert.Equal(
+            ["cart_abandonment", "browse_abandonment", "lapse", "birthday", "loyalty_milestone", "segment_entry"],
+            triggers.Select(static t => t.GetProperty("name").GetString()));
+        var cart = triggers[0].GetProperty("settings");
+        Assert.Equal(("cart_abandonment", false, "01:00:00", "1.00:00:00"), (
+            cart.GetProperty("trigger").GetString(), cart.GetProperty("enabled").GetBoolean(),
+            cart.GetProperty("delay").GetString(), cart.GetProperty("secondStepDelay").GetString()));
+        Assert.Equal("Activity", triggers[2].GetProperty("settings").GetProperty("basis").GetString());
+        Assert.Equal([500m, 1000m], triggers[4].GetProperty("settings").GetProperty("spendThresholds").EnumerateArray().Select(static v => v.GetDecimal()));
+        Assert.False(triggers[0].GetProperty("edited").GetBoolean());
+        var guardrails = body.GetProperty("guardrails");
+        Assert.Equal((3, "21:00:00", "08:00:00", "UTC"), (
+            guardrails.GetProperty("frequencyCap").GetInt32(), guardrails.GetProperty("quietHoursStart").GetString(),
+            guardrails.GetProperty("quietHoursEnd").GetString(), guardrails.GetProperty("defaultTimeZone").GetString()));
+    }
+
+    [Fact]
+    public async Task ListTriggers_WithoutAKey_401()
+    {
+        using var guard = HangGuard.Start();
+
+        using var response = await _client.GetAsync("/api/triggers", guard.Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UpdateTrigger_GivenFields_ReplacedOthersKept_StoredWithTheKeyName()
+    {
+        using var guard = HangGuard.Start();
+
+        var body = await ExpectAsync(HttpMethod.Put, "/api/triggers/cart_abandonment", """{"enabled":true,"delay":"00:30:00","templateId":"d-cart"}""", HttpStatusCode.OK, guard.Token);
+
+        var settings = body.GetProperty("settings");
+        Assert.Equal((true, "00:30:00", "d-cart", "1.00:00:00"), (
+            settings.GetProperty("enabled").GetBoolean(), settings.GetProperty("delay").GetString(),
+            settings.GetProperty("templateId").GetString(), settings.GetProperty("secondStepDelay").GetString()));
+        Assert.Equal((true, KeyName, Now), (body.GetProperty("edited").GetBoolean(), body.GetProperty("changedBy").GetString(), body.GetProperty("changedAt").GetDateTimeOffset()));
+        var changes = await ExpectAsync(HttpMethod.Get, "/api/triggers/cart_abandonment/changes", null, HttpStatusCode.OK, guard.Token);
+        Assert.Equal(KeyName, Assert.Single(changes.EnumerateArray()).GetProperty("changedBy").GetString());
+        var read = await ExpectAsync(HttpMethod.Get, "/api/triggers/cart_abandonment", null, HttpStatusCode.OK, guard.Token);
+        Assert.Equal("00:30:00", read.GetProperty("settings").GetProperty("delay").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"delay":"00:00:00","secondStepDelay":"31.00:00:00"}""", "delay", "delay must be from 1 minute to 30 days; got 00:00:00.")]
+    [InlineData("""{"delay":"00:00:00","secondStepDelay":"31.00:00:00"}""", "secondStepDelay", "secondStepDelay must be 0 (no second step) or longer than Delay and at most 30 days; got 31.00:00:00.")]
+    [InlineData("""{"delay":"soon"}""", "delay", "'delay' has a value of the wrong type or form (durations as \"d.hh:mm:ss\", times of day as \"hh:mm\").")]
+    [InlineData("""{"Delay":"00:10:00"}""", "Delay", "Unknown field 'Delay'; did you mean 'delay'? Field names are case-sensitive.")]
+    [InlineData("""{"trigger":"lapse"}""", "trigger", "'trigger' must be \"cart_abandonment\" (the trigger in the path) when given.")]
+    public async Task UpdateTrigger_Invalid_400WithTheFieldAndNothingSaved(string json, string field, string message)
+    {
+        using var guard = HangGuard.Start();
+
+        var problem = await ExpectAsync(HttpMethod.Put, "/api/triggers/cart_abandonment", json, HttpStatusCode.BadRequest, guard.Token);
+
+        Assert.Equal([message], problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(static m => m.GetString()));
+        var read = await ExpectAsync(HttpMethod.Get, "/api/triggers/cart_abandonment", null, HttpStatusCode.OK, guard.Token);
+        Assert.False(read.GetProperty("edited").GetBoolean());
+    }
+
+    [Fact]
+    public async Task UpdateTrigger_UnknownName_404()
+    {
+        using var guard = HangGuard.Start();
+
+        await ExpectAsync(HttpMethod.Put, "/api/triggers/sms_blast", """{"enabled":true}""", HttpStatusCode.NotFound, guard.Token);
+    }
+
+    [Fact]
+    public async Task GetCustomer_ListsThePendingTriggers()
+    {
+        using var guard = HangGuard.Start();
+        await ExpectAsync(HttpMethod.Put, "/api/triggers/cart_abandonment", """{"enabled":true}""", HttpStatusCode.OK, guard.Token);
+        var add = new TrackingMessage
+        {
+            Type = TrackingMessageType.Track,
+            MessageId = "add-1",
+            UserId = "u-1",
+            Event = "Product Added",
+            Timestamp = Now,
+            ReceivedAt = Now,
+            Properties = new JsonObject { ["product_id"] = "p-1", ["price"] = 10, ["quantity"] = 1 },
+        };
+        await _factory.Services.GetRequiredService<CustomerDirectory>().AppendAsync([add], guard.Token);
+        await _factory.Silo.WhenIdleAsync().WaitAsync(guard.Token);
+
+        var customer = await ExpectAsync(HttpMethod.Get, "/api/customers/u-1", null, HttpStatusCode.OK, guard.Token);
+
+        var pending = Assert.Single(customer.GetProperty("pendingTriggers").EnumerateArray());
+        Assert.Equal(("cart_abandonment", Now.AddHours(1), "2026-03-02T12:00:00.0000000Z", false), (
+            pending.GetProperty("trigger").GetString(), pending.GetProperty("dueAt").GetDateTimeOffset(),
+            pending.GetProperty("occurrenceKey").GetString(), pending.GetProperty("deferred").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheTriggerEndpoints()
+    {
+        using var guard = HangGuard.Start();
+
+        var document = await ExpectAsync(HttpMethod.Get, "/openapi/v1.json", null, HttpStatusCode.OK, guard.Token);
+
+        var paths = document.GetProperty("paths");
+        Assert.Equal(["200", "401", "503"], Responses(paths, "/api/triggers", "get"));
+        Assert.Equal(["200", "400", "401", "404", "415", "503"], Responses(paths, "/api/triggers/{name}", "put"));
+        Assert.True(paths.TryGetProperty("/api/triggers/{name}/changes", out _));
+    }
+
+    private static IEnumerable<string> Responses(JsonElement paths, string path, string method) =>
+        paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(static r => r.Name).Order(StringComparer.Ordinal);
+
+    private async Task<JsonElement> ExpectAsync(HttpMethod method, string path, string? json, HttpStatusCode status, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _client.SendAsync(request, cancellationToken);
+        var body = await ManagementHttp.ReadJsonAsync(response, cancellationToken);
+        Assert.True(response.StatusCode == status, $"{method} {path} answered {(int)response.StatusCode}, expected {(int)status}: {body}");
+        return body;
+    }
+}
