@@ -75,6 +75,9 @@ public sealed partial class OutboxGrain
     public ValueTask<IReadOnlyList<SendRecord>> GetCustomerSendsAsync(string customerId) =>
         ValueTask.FromResult<IReadOnlyList<SendRecord>>([.. CustomerKeys(customerId).Select(key => _sends[key.SendId])]);
 
+    /// <summary>This shard's sends created on <paramref name="day"/> (UTC), by their status now. Read-only.</summary>
+    public ValueTask<SendStatusCounts> CountByStatusAsync(DateOnly day) => ValueTask.FromResult(_dayCounts.For(day));
+
     private IEnumerable<SendKey> CustomerKeys(string customerId) =>
         _byCustomer.TryGetValue(customerId, out var ids)
             ? ids.Select(id => new SendKey(_sends[id].CreatedAt, id)).OrderDescending()

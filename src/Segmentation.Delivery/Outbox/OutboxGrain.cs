@@ -28,6 +28,7 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
     private readonly Dictionary<string, List<string>> _byCustomer = new(StringComparer.Ordinal);
     private readonly SortedSet<SendKey> _due = new();
     private readonly SortedSet<SendKey> _byCreated = new();
+    private readonly SendDayCounts _dayCounts = new();
     private DateTimeOffset? _prunedAt;
 
     public static GrainId IdOf(string shard) => new(TypeName, shard);
@@ -207,6 +208,8 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
         {
             _due.Add(new SendKey(due, send.SendId));
         }
+
+        _dayCounts.Add(send);
     }
 
     private void Replace(SendRecord current, SendRecord next)
@@ -224,6 +227,12 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
             }
         }
 
+        if (current.Status != next.Status)
+        {
+            _dayCounts.Remove(current);
+            _dayCounts.Add(next);
+        }
+
         _sends[next.SendId] = next;
     }
 
@@ -231,6 +240,7 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
     {
         _sends.Remove(send.SendId);
         _byCreated.Remove(new SendKey(send.CreatedAt, send.SendId));
+        _dayCounts.Remove(send);
         if (send.NextAttemptAt is { } due)
         {
             _due.Remove(new SendKey(due, send.SendId));
