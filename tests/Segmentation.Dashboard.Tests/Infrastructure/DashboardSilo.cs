@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Segmentation.Silo.Hosting;
+using Segmentation.TestKit;
 using RuntimeSilo = Segmentation.Runtime.Hosting.Silo;
 
 namespace Segmentation.Dashboard.Tests.Infrastructure;
