@@ -18,6 +18,7 @@ public sealed class LayoutTests(DashboardFixture fixture)
             pages.Add("/segments/new", "New segment", width);
             pages.Add("/customers", "Customers", width);
             pages.Add("/rfm", "RFM grid", width);
+            pages.Add("/sends", "Sends", width);
         }
 
         return pages;
@@ -31,7 +32,7 @@ public sealed class LayoutTests(DashboardFixture fixture)
         await browser.SignInAsync(DevelopmentAccounts.EditorUserName, DevelopmentAccounts.EditorPassword, path);
 
         await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await Expect(browser.Page.GetByRole(AriaRole.Navigation, new() { Name = "Sections" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(4);
+        await Expect(browser.Page.GetByRole(AriaRole.Navigation, new() { Name = "Sections" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(5);
         var pageWidth = await browser.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         await browser.ScreenshotAsync("layout" + (path == "/" ? "-overview" : path.Replace('/', '-')));
 

@@ -1,4 +1,4 @@
-namespace Segmentation.Delivery.Tests.Infrastructure;
+namespace Segmentation.TestKit.Esp;
 
 /// <summary>How the receiver answers one request: a status (with Retry-After and a body), after an optional gate; or never (it hangs until the client gives up).</summary>
 public sealed record ReceiverAnswer(

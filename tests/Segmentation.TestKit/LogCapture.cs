@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Segmentation.Dashboard.Tests.Infrastructure;
+namespace Segmentation.TestKit;
 
-/// <summary>Every message the silo logs at the levels its settings enable, with its exception text, for privacy checks.</summary>
+/// <summary>
+/// A logger provider that keeps every formatted message (level, category, text and exception), for asserting what a
+/// silo logs and what it never logs (personal data).
+/// </summary>
 public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
@@ -24,6 +27,6 @@ public sealed class LogCapture : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            messages.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+            messages.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 }

@@ -6,21 +6,21 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Segmentation.TestKit;
 
-namespace Segmentation.Delivery.Tests.Infrastructure;
+namespace Segmentation.TestKit.Esp;
 
 /// <summary>
 /// A real HTTP receiver standing in for the ESP: Kestrel on 127.0.0.1 (port 0 unless given) inside the test. It keeps
-/// every request (headers and exact body, stamped with the fake clock) and answers as scripted: a queue of answers,
-/// then 200. Tests wait for the n-th request; the receiver also counts requests in flight at once.
+/// every request (headers and exact body, stamped with the given clock, a <see cref="FakeTimeProvider"/> where the test
+/// drives time) and answers as scripted: a queue of answers, then 200 or what <see cref="Script"/> set. Tests wait for
+/// the n-th request; the receiver also counts requests in flight at once.
 /// </summary>
 public sealed class EspReceiver : IAsyncDisposable
 {
     public const string Path = "/esp/sends";
 
     private readonly WebApplication _app;
-    private readonly FakeTimeProvider _clock;
+    private readonly TimeProvider _clock;
     private readonly Lock _lock = new();
     private readonly List<ReceivedRequest> _requests = [];
     private readonly Queue<ReceiverAnswer> _script = new();
@@ -28,7 +28,7 @@ public sealed class EspReceiver : IAsyncDisposable
     private ReceiverAnswer _otherwise = ReceiverAnswer.Ok;
     private int _inFlight;
 
-    private EspReceiver(WebApplication app, FakeTimeProvider clock)
+    private EspReceiver(WebApplication app, TimeProvider clock)
     {
         _app = app;
         _clock = clock;
@@ -52,7 +52,7 @@ public sealed class EspReceiver : IAsyncDisposable
         }
     }
 
-    public static async Task<EspReceiver> StartAsync(FakeTimeProvider clock, int port = 0)
+    public static async Task<EspReceiver> StartAsync(TimeProvider clock, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -1,6 +1,6 @@
-namespace Segmentation.Delivery.Tests.Infrastructure;
+namespace Segmentation.TestKit.Esp;
 
-/// <summary>One request the receiver got: its order (1 for the first), path, headers (lower-case names), exact body, and the fake clock's time then.</summary>
+/// <summary>One request the receiver got: its order (1 for the first), path, headers (lower-case names), exact body, and the receiver's clock's time then.</summary>
 public sealed record ReceivedRequest(int Number, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset ReceivedAt)
 {
     public string Header(string name) =>
