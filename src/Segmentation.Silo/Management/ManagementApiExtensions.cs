@@ -55,7 +55,7 @@ public static class ManagementApiExtensions
     }
 
     /// <summary>
-    /// Maps <c>/api/customers</c>, <c>/api/segments</c> and <c>/openapi/v1.json</c>, and adds the authentication and
+    /// Maps <c>/api/customers</c>, <c>/api/segments</c>, <c>/api/sends</c>, <c>/api/silo</c> and <c>/openapi/v1.json</c>, and adds the authentication and
     /// authorization middleware there, after the host's request logging and error handling (call it after
     /// <c>UseSegmentationSiloHost</c>), so that a 401 is logged and written as ProblemDetails like any other answer.
     /// </summary>
@@ -84,6 +84,7 @@ public static class ManagementApiExtensions
             .WithDescription("The tracking calls of the customer and of the anonymous ids merged into it, newest first, from the partition log (kept for Segmentation:Silo:LogRetention). Page with the opaque 'next' cursor as 'before'.");
         app.MapSegmentEndpoints();
         app.MapSendEndpoints();
+        app.MapSiloStatsEndpoints();
         return app;
     }
 
