@@ -1,0 +1,16 @@
+namespace Segmentation.Performance.Reporting;
+
+/// <summary>The silo's memory with its population resident, from <c>GET /api/silo</c>.</summary>
+/// <param name="Customers">Customers known.</param>
+/// <param name="ResidentActivations">Grain activations in memory (customers, plus a few hundred shared grains).</param>
+/// <param name="EmptyWorkingSetBytes">Resident memory of the freshly started, empty silo.</param>
+/// <param name="WorkingSetBytes">Resident memory with the population.</param>
+/// <param name="ManagedHeapBytes">Managed heap after the last collection.</param>
+/// <param name="BytesPer100kResident">(Resident memory - empty) per 100,000 resident activations.</param>
+public sealed record MemoryResult(
+    long Customers,
+    long ResidentActivations,
+    long EmptyWorkingSetBytes,
+    long WorkingSetBytes,
+    long ManagedHeapBytes,
+    double BytesPer100kResident);
