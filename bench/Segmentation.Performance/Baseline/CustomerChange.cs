@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Segmentation.Tracking;
 
@@ -53,11 +54,18 @@ public sealed record CustomerChange(
 
     private static int Quantity(JsonObject? properties) => (int)(Number(properties, "quantity") ?? 1);
 
-    private static decimal? Number(JsonObject? properties, string name) => properties?[name] is JsonValue value
-        ? value.TryGetValue<decimal>(out var number) ? number
-        : value.TryGetValue<string>(out var text) && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out number) ? number
-        : null
-        : null;
+    private static decimal? Number(JsonObject? properties, string name)
+    {
+        var text = properties?[name] is JsonValue value
+            ? value.GetValueKind() switch
+            {
+                JsonValueKind.Number => value.ToJsonString(),
+                JsonValueKind.String => value.GetValue<string>(),
+                _ => null,
+            }
+            : null;
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
 
     private static string? Text(JsonObject? values, string name) =>
         values?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

@@ -2,11 +2,15 @@ namespace Segmentation.Performance.Orchestration;
 
 /// <summary>
 /// Chooses the offered rate of each step: double from the start rate while the target keeps up (never past the
-/// maximum, which is tried once), then bisect (geometric mean) between the highest rate kept up and the lowest not,
-/// at most <paramref name="refinements"/> times. The sustained rate is the highest step kept up.
+/// maximum, which is tried once); when even the start rate is too much, halve it (at most <see cref="MaxHalvings"/>
+/// times); once a rate kept up and a higher one did not, bisect between them (geometric mean) at most
+/// <paramref name="refinements"/> times. The sustained rate is the highest step kept up.
 /// </summary>
 public sealed class RateStaircase(double startRate, double maxRate, int refinements = 2)
 {
+    /// <summary>How often the start rate is halved before giving up.</summary>
+    public const int MaxHalvings = 4;
+
     /// <summary>Steps closer than this ratio are not worth another run.</summary>
     private const double Resolution = 1.05;
 
@@ -20,19 +24,36 @@ public sealed class RateStaircase(double startRate, double maxRate, int refineme
         }
 
         var kept = steps.Where(static s => s.KeptUp).Select(static s => s.Rate).DefaultIfEmpty(0).Max();
-        var firstFailure = steps.ToList().FindIndex(static s => !s.KeptUp);
-        if (firstFailure < 0)
+        var failures = steps.Where(s => !s.KeptUp && s.Rate > kept).Select(static s => s.Rate).ToList();
+        if (failures.Count == 0)
         {
             return kept >= maxRate ? null : Math.Min(kept * 2, maxRate);
         }
 
-        var failed = steps.Where(static s => !s.KeptUp).Min(static s => s.Rate);
-        var refinementsDone = steps.Count - firstFailure - 1;
-        if (kept <= 0 || refinementsDone >= refinements || failed / kept < Resolution * Resolution)
+        var failed = failures.Min();
+        if (kept <= 0)
         {
-            return null;
+            return failures.Count > MaxHalvings ? null : failed / 2;
         }
 
-        return Math.Sqrt(kept * failed);
+        var bracketed = FirstBracketed(steps);
+        var refinementsDone = steps.Count - bracketed - 1;
+        return refinementsDone >= refinements || failed / kept < Resolution * Resolution ? null : Math.Sqrt(kept * failed);
+    }
+
+    /// <summary>The index of the first step after which some rate had been kept up and a higher one had not.</summary>
+    private static int FirstBracketed(IReadOnlyList<(double Rate, bool KeptUp)> steps)
+    {
+        for (var index = 0; index < steps.Count; index++)
+        {
+            var seen = steps.Take(index + 1).ToList();
+            var kept = seen.Where(static s => s.KeptUp).Select(static s => s.Rate).DefaultIfEmpty(0).Max();
+            if (kept > 0 && seen.Any(s => !s.KeptUp && s.Rate > kept))
+            {
+                return index;
+            }
+        }
+
+        return steps.Count - 1;
     }
 }

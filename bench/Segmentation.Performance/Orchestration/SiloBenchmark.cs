@@ -85,9 +85,16 @@ internal sealed partial class SiloBenchmark(RunContext run)
 
     private static MemoryResult Memory(SiloStats empty, SiloStats populated)
     {
-        var added = populated.WorkingSetBytes - empty.WorkingSetBytes;
-        var perHundredThousand = populated.Activations > 0 ? added / (double)populated.Activations * 100_000 : 0;
-        return new MemoryResult(populated.Customers, populated.Activations, empty.WorkingSetBytes, populated.WorkingSetBytes, populated.ManagedHeapBytes, perHundredThousand);
+        double PerHundredThousand(long added) => populated.Activations > 0 ? added / (double)populated.Activations * 100_000 : 0;
+        return new MemoryResult(
+            populated.Customers,
+            populated.Activations,
+            empty.WorkingSetBytes,
+            populated.WorkingSetBytes,
+            empty.ManagedHeapBytes,
+            populated.ManagedHeapBytes,
+            PerHundredThousand(populated.WorkingSetBytes - empty.WorkingSetBytes),
+            PerHundredThousand(populated.ManagedHeapBytes - empty.ManagedHeapBytes));
     }
 
     private sealed record BeforeKill(

@@ -22,7 +22,7 @@ internal sealed class StaircaseRunner(LoadGeneratorRunner loadGenerator, Benchma
             var index = planned.Count;
             var step = Step(target, writeKey, rate, index, Path.Combine(settings.OutputDirectory, $"{side}-step-{index}.json"));
             log.Line($"{side}: step {index}, {rate:N0} events/s for {settings.StepDuration.TotalSeconds:N0} s");
-            var result = StepJudge.Judge(await loadGenerator.RunAsync(step, cancellationToken).ConfigureAwait(false), step.ReportPath);
+            var result = StepJudge.Judge(await loadGenerator.RunAsync(step, cancellationToken).ConfigureAwait(false), rate, step.ReportPath);
             log.Line($"{side}: step {index}: {result.AcknowledgedEventsPerSecond:N0} acknowledged/s, ack p99 {result.AckP99Ms:N0} ms: {result.Verdict}");
             planned.Add((rate, result.KeptUp));
             results.Add(result);

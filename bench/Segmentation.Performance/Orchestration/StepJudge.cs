@@ -13,8 +13,8 @@ public static class StepJudge
     /// <summary>The bound on the p99 latency from schedule: beyond it a backlog is building.</summary>
     public static readonly TimeSpan MaxScheduleP99 = TimeSpan.FromSeconds(2);
 
-    /// <summary>The step's result as reported.</summary>
-    public static LoadStepResult Judge(LoadReport report, string reportFile)
+    /// <summary>The result of a step that offered <paramref name="rate"/>, from its load generator report.</summary>
+    public static LoadStepResult Judge(LoadReport report, double rate, string reportFile)
     {
         ArgumentNullException.ThrowIfNull(report);
         var events = report.Events;
@@ -27,7 +27,7 @@ public static class StepJudge
             : fromSchedule > MaxScheduleP99.TotalMilliseconds ? Invariant($"p99 from schedule {fromSchedule:N0} ms > {MaxScheduleP99.TotalMilliseconds:N0} ms")
             : "kept up";
         return new LoadStepResult(
-            report.Throughput.OfferedEventsPerSecond,
+            rate,
             report.Throughput.AcknowledgedEventsPerSecond,
             events.Scheduled,
             events.Acknowledged,
@@ -41,13 +41,15 @@ public static class StepJudge
             reportFile);
     }
 
-    /// <summary>The highest step kept up: its acknowledged rate and latencies, with every step.</summary>
+    /// <summary>
+    /// The highest step kept up: the rate it offered (every event of it acknowledged) and its latencies, with every step.
+    /// </summary>
     public static ThroughputResult Summarize(IReadOnlyList<LoadStepResult> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
         var best = steps.Where(static s => s.KeptUp).MaxBy(static s => s.OfferedEventsPerSecond);
         return best is null
             ? new ThroughputResult(0, 0, 0, steps)
-            : new ThroughputResult(best.AcknowledgedEventsPerSecond, best.AckP50Ms, best.AckP99Ms, steps);
+            : new ThroughputResult(best.OfferedEventsPerSecond, best.AckP50Ms, best.AckP99Ms, steps);
     }
 }

@@ -36,7 +36,7 @@ public static class BenchmarkReportTable
         var r = silo.ReminderLateness;
         Row(table, "Reminder lateness p50 / p99 (max)", Invariant($"{r.P50Ms:N0} / {r.P99Ms:N0} ms ({r.MaxMs:N0} ms) over {r.Firings:N0} firings"), None, None);
         var m = silo.Memory;
-        Row(table, "Memory per 100 k resident customers", Invariant($"{m.BytesPer100kResident / (1024 * 1024):N0} MiB ({m.ResidentActivations:N0} resident, {m.WorkingSetBytes / (1024.0 * 1024 * 1024):N1} GiB in all)"), None, None);
+        Row(table, "Memory per 100 k resident customers", Invariant($"{m.BytesPer100kResident / (1024 * 1024):N0} MiB resident, {m.HeapBytesPer100kResident / (1024 * 1024):N0} MiB heap ({m.ResidentActivations:N0} resident, {m.WorkingSetBytes / (1024.0 * 1024 * 1024):N1} GiB in all)"), None, None);
         var recovery = silo.Recovery;
         Row(table, Invariant($"Ready after kill -9 ({recovery.Customers:N0} customers)"),
             Invariant($"{recovery.ReadySeconds:N2} s; {recovery.LedgerAcknowledged:N0} acknowledged, {recovery.LedgerMissing:N0} lost"), None, None);

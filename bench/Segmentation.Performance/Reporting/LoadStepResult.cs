@@ -1,7 +1,7 @@
 namespace Segmentation.Performance.Reporting;
 
 /// <summary>One step of a rate staircase: a load generator run at one offered rate, and whether the target kept up.</summary>
-/// <param name="OfferedEventsPerSecond">The rate the step offered.</param>
+/// <param name="OfferedEventsPerSecond">The rate the step offered after its short ramp.</param>
 /// <param name="AcknowledgedEventsPerSecond">Events acknowledged per second over the step.</param>
 /// <param name="Scheduled">Events the step offered.</param>
 /// <param name="Acknowledged">Events acknowledged (durable).</param>

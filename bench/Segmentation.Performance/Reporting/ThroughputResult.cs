@@ -1,7 +1,7 @@
 namespace Segmentation.Performance.Reporting;
 
 /// <summary>What a rate staircase found.</summary>
-/// <param name="SustainedEventsPerSecond">The acknowledged rate of the highest step that kept up; 0 when none did.</param>
+/// <param name="SustainedEventsPerSecond">The offered rate of the highest step that kept up (all of it acknowledged); 0 when none did.</param>
 /// <param name="AckP50Ms">Acknowledgement latency median at that step.</param>
 /// <param name="AckP99Ms">Acknowledgement latency 99th percentile at that step.</param>
 /// <param name="Steps">Every step, in the order run.</param>
