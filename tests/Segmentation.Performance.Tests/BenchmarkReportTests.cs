@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Segmentation.Performance.Orchestration;
 using Segmentation.Performance.Reporting;
-using Spectre.Console;
 
 namespace Segmentation.Performance.Tests;
 
@@ -67,15 +66,7 @@ public sealed class BenchmarkReportTests
     private static string Render(BenchmarkReport report)
     {
         using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
-        console.Write(BenchmarkReportTable.Build(report));
+        BenchmarkReportTable.Write(report, writer, width: 200);
         return writer.ToString();
     }
 }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Segmentation.Performance.Baseline;
 using Segmentation.Performance.Orchestration;
 using Segmentation.Performance.Reporting;
-using Spectre.Console;
 
 namespace Segmentation.Performance.Cli;
 
@@ -78,15 +77,7 @@ public static class PerformanceCli
         var path = Path.Combine(settings.OutputDirectory, ReportFileName);
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, BenchmarkReportJsonContext.Default.BenchmarkReport), CancellationToken.None)
             .ConfigureAwait(false);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 160;
-        console.Write(BenchmarkReportTable.Build(report));
+        BenchmarkReportTable.Write(report, output);
         await output.WriteLineAsync($"Report: {path}").ConfigureAwait(false);
         return ExitCodes.Success;
     }

@@ -9,6 +9,20 @@ public static class BenchmarkReportTable
 {
     private const string None = "-";
 
+    /// <summary>Writes the tables to <paramref name="output"/> as plain text (no colours, no terminal codes), <paramref name="width"/> wide.</summary>
+    public static void Write(BenchmarkReport report, TextWriter output, int width = 160)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = width;
+        console.Write(Build(report));
+    }
+
     /// <summary>The comparison, the targets and both staircases.</summary>
     public static IRenderable Build(BenchmarkReport report)
     {
