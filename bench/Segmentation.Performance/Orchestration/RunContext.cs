@@ -20,6 +20,11 @@ internal sealed record RunContext(
         target, WriteKey, rate, TimeSpan.FromSeconds(2), duration, TimeSpan.FromSeconds(5), Settings.Customers, seed,
         $"{RunPrefix}-{name}", visitAll, Output($"{name}.json"));
 
-    /// <summary>The rate of the steady phase: half of what was sustained (or half the start rate when nothing was).</summary>
-    public double SteadyRate(double sustained) => Math.Max(sustained, Settings.StartRate) / 2;
+    /// <summary>The rate of the steady phase: half of what was sustained (or the lowest rate tried when nothing was).</summary>
+    public double SteadyRate(double sustained) => sustained > 0 ? sustained / 2 : LowestRate;
+
+    /// <summary>The rate that brings the population in: 80 % of what was sustained (or the lowest rate tried).</summary>
+    public double PopulationRate(double sustained) => sustained > 0 ? sustained * 0.8 : LowestRate;
+
+    private double LowestRate => Settings.StartRate / Math.Pow(2, RateStaircase.MaxHalvings);
 }

@@ -13,7 +13,7 @@ internal sealed partial class SiloBenchmark
     /// <summary>Brings every customer in with <c>--visit-all</c> at 80 % of the sustained rate, then waits until the silo knows them all.</summary>
     private async Task<PopulationResult> PopulateAsync(SiloApi api, double sustained, CancellationToken cancellationToken)
     {
-        var rate = Math.Max(sustained, run.Settings.StartRate) * 0.8;
+        var rate = run.PopulationRate(sustained);
         var events = PopulationPlan.EventsToVisitEveryCustomer(new ShopperModelOptions { Customers = run.Settings.Customers, Seed = 1000 });
         var step = run.Load(_baseUrl, "populate", rate, PopulationPlan.Duration(events, rate, TimeSpan.FromSeconds(2)), seed: 1000, visitAll: true);
         run.Log.Line($"silo: bringing in {run.Settings.Customers:N0} customers with {events:N0} events at {rate:N0}/s");
