@@ -10,6 +10,8 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Birthdays and quiet hours in customers' IANA time zones (tested across daylight-saving changes) need the zone data.
 [ -d /usr/share/zoneinfo/Europe ] || missing+=(tzdata)
+# The benchmark tool's baseline tests start a throwaway PostgreSQL cluster from Debian's package.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

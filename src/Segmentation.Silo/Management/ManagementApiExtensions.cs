@@ -56,7 +56,7 @@ public static class ManagementApiExtensions
     }
 
     /// <summary>
-    /// Maps <c>/api/customers</c>, <c>/api/segments</c> and <c>/openapi/v1.json</c>, and adds the authentication and
+    /// Maps <c>/api/customers</c>, <c>/api/segments</c>, <c>/api/sends</c>, <c>/api/silo</c> and <c>/openapi/v1.json</c>, and adds the authentication and
     /// authorization middleware there, after the host's request logging and error handling (call it after
     /// <c>UseSegmentationSiloHost</c>), so that a 401 is logged and written as ProblemDetails like any other answer.
     /// </summary>
@@ -86,6 +86,7 @@ public static class ManagementApiExtensions
         app.MapSegmentEndpoints();
         app.MapSendEndpoints();
         app.MapTriggerEndpoints();
+        app.MapSiloStatsEndpoints();
         return app;
     }
 
