@@ -11,8 +11,9 @@ namespace Segmentation.Silo.Management;
 
 /// <summary>
 /// The management API: <c>/api/customers</c> (profiles, timelines, search), <c>/api/segments</c> (definitions,
-/// members, history, preview), <c>/api/sends</c> (the send log, manual retry) and <c>/api/triggers</c> (settings) behind <c>Authorization: Bearer &lt;key&gt;</c>, and the OpenAPI document of the silo's
-/// HTTP APIs at <c>/openapi/v1.json</c> (served without a key: it holds no data).
+/// members, history, preview), <c>/api/sends</c> (the send log, manual retry), <c>/api/triggers</c> (settings) and
+/// <c>/api/silo</c> (status and figures) behind <c>Authorization: Bearer &lt;key&gt;</c>, and the OpenAPI document of
+/// the silo's HTTP APIs at <c>/openapi/v1.json</c> (served without a key: it holds no data).
 /// </summary>
 public static class ManagementApiExtensions
 {
@@ -56,9 +57,10 @@ public static class ManagementApiExtensions
     }
 
     /// <summary>
-    /// Maps <c>/api/customers</c>, <c>/api/segments</c>, <c>/api/sends</c>, <c>/api/silo</c> and <c>/openapi/v1.json</c>, and adds the authentication and
-    /// authorization middleware there, after the host's request logging and error handling (call it after
-    /// <c>UseSegmentationSiloHost</c>), so that a 401 is logged and written as ProblemDetails like any other answer.
+    /// Maps <c>/api/customers</c>, <c>/api/segments</c>, <c>/api/sends</c>, <c>/api/triggers</c>, <c>/api/silo</c> and
+    /// <c>/openapi/v1.json</c>, and adds the authentication and authorization middleware there, after the host's request
+    /// logging and error handling (call it after <c>UseSegmentationSiloHost</c>), so that a 401 is logged and written as
+    /// ProblemDetails like any other answer.
     /// </summary>
     public static WebApplication MapManagementEndpoints(this WebApplication app)
     {
