@@ -110,11 +110,13 @@ public sealed class TriggerApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UpdateTrigger_UnknownName_404()
+    public async Task Trigger_UnknownName_404()
     {
         using var guard = HangGuard.Start();
 
         await ExpectAsync(HttpMethod.Put, "/api/triggers/sms_blast", """{"enabled":true}""", HttpStatusCode.NotFound, guard.Token);
+        await ExpectAsync(HttpMethod.Get, "/api/triggers/sms_blast", null, HttpStatusCode.NotFound, guard.Token);
+        await ExpectAsync(HttpMethod.Get, "/api/triggers/sms_blast/changes", null, HttpStatusCode.NotFound, guard.Token);
     }
 
     [Fact]
