@@ -17,13 +17,21 @@ public sealed partial class CustomerGrain
     /// <summary>The most occurrences one trigger decides in one run (milestones reached at once).</summary>
     private const int MaxDecisionsPerRun = 32;
 
+    /// <summary>
+    /// Whether triggers watch this customer: one that can be mailed at all (an email address, and an id that can be part
+    /// of a send id: no control characters). Anonymous visitors keep no reminders and fill no send log; their cart's
+    /// life is still followed, so an identify with an email before the hour is up schedules the cart's reminder.
+    /// </summary>
+    private bool TriggersApply => _state.MergedInto is null && !_state.Profile.IsEmpty
+        && !string.IsNullOrWhiteSpace(_state.Profile.Email) && !GrainId.Key.Any(char.IsControl);
+
     /// <summary>The pending trigger occurrences with their due times, earliest first.</summary>
     public async ValueTask<IReadOnlyList<PendingTrigger>> GetPendingTriggersAsync()
     {
         await triggerSettings.EnsureLoadedAsync();
         var settings = triggerSettings.Current!;
         var pending = new List<PendingTrigger>();
-        if (_state.MergedInto is not null || _state.Profile.IsEmpty)
+        if (!TriggersApply)
         {
             return pending;
         }
@@ -95,9 +103,7 @@ public sealed partial class CustomerGrain
             return;
         }
 
-        // A customer id that cannot be part of a send id (control characters) gets no trigger sends.
-        var active = _state.MergedInto is null && !_state.Profile.IsEmpty && !GrainId.Key.Any(char.IsControl);
-        var context = active ? TriggerContextAt(asOf, settings) : null;
+        var context = TriggersApply ? TriggerContextAt(asOf, settings) : null;
         foreach (var name in TriggerNames.All)
         {
             // A reminder due by now counts as fired, whichever record came first (the segments reminder of the same instant).

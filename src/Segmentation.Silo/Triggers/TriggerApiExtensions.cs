@@ -23,6 +23,7 @@ internal static class TriggerApiExtensions
             .WithName("GetTrigger")
             .WithSummary("A trigger");
         triggers.MapGet("/{name}/changes", TriggerEndpoints.GetTriggerChangesAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetTriggerChanges")
             .WithSummary("A trigger's edits")
             .WithDescription("Who changed the trigger's settings, when, and to what; newest first.");

@@ -3,7 +3,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Segmentation.Domain.Triggers;
 using Segmentation.Grains.Triggers;
+using Segmentation.Grains.Triggers.Catalog;
 using Segmentation.Silo.Segments;
 
 namespace Segmentation.Silo.Triggers;
@@ -27,11 +29,11 @@ internal static class TriggerEndpoints
         return trigger is null ? UnknownTrigger(name) : TypedResults.Ok(TriggerResponse.From(trigger));
     }
 
-    public static async Task<Ok<IReadOnlyList<Grains.Triggers.Catalog.TriggerChange>>> GetTriggerChangesAsync(
+    public static async Task<Results<Ok<IReadOnlyList<TriggerChange>>, ProblemHttpResult>> GetTriggerChangesAsync(
         [Description("The trigger's name, e.g. cart_abandonment.")] string name,
         [FromServices] TriggerDirectory triggers,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await triggers.GetChangesAsync(name, cancellationToken));
+        TriggerNames.IsKnown(name) ? TypedResults.Ok(await triggers.GetChangesAsync(name, cancellationToken)) : UnknownTrigger(name);
 
     public static async Task<Results<Ok<TriggerResponse>, ProblemHttpResult>> UpdateTriggerAsync(
         [Description("The trigger's name, e.g. cart_abandonment.")] string name,
@@ -78,7 +80,7 @@ internal static class TriggerEndpoints
 
     // A ProblemHttpResult writes application/problem+json; the endpoints declare the 404 for OpenAPI.
     private static ProblemHttpResult UnknownTrigger(string name) => TypedResults.Problem(
-        $"No trigger is named '{name}'; the triggers are {string.Join(", ", Domain.Triggers.TriggerNames.All)}.",
+        $"No trigger is named '{name}'; the triggers are {string.Join(", ", TriggerNames.All)}.",
         statusCode: StatusCodes.Status404NotFound,
         title: "Trigger not found");
 }

@@ -113,6 +113,19 @@ public sealed class CartAbandonmentGrainTests
     }
 
     [Fact]
+    public async Task Anonymous_NoReminderUntilAnEmailIsKnown_ThenTheCartIsSentOnTime()
+    {
+        await using var silo = await StartAsync(Enabled);
+        await silo.SendAsync(AddToCart("u1", Start));
+        Assert.Empty(await silo.PendingAsync("u1"));
+
+        await silo.SendAtAsync(Start.AddMinutes(30), Subscriber("u1", Start.AddMinutes(30)));
+        await silo.AdvanceToAsync(Start.AddDays(2).AddHours(-1));
+
+        Assert.Equal([Start.AddHours(1), Start.AddDays(1)], (await silo.SendsAsync("u1")).Select(static s => s.CreatedAt).Reverse());
+    }
+
+    [Fact]
     public async Task Consent_MissingOrWithdrawn_SkipsWithTheReason()
     {
         await using var silo = await StartAsync(Enabled);

@@ -110,11 +110,13 @@ public sealed class TriggerApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UpdateTrigger_UnknownName_404()
+    public async Task Trigger_UnknownName_404()
     {
         using var guard = HangGuard.Start();
 
         await ExpectAsync(HttpMethod.Put, "/api/triggers/sms_blast", """{"enabled":true}""", HttpStatusCode.NotFound, guard.Token);
+        await ExpectAsync(HttpMethod.Get, "/api/triggers/sms_blast", null, HttpStatusCode.NotFound, guard.Token);
+        await ExpectAsync(HttpMethod.Get, "/api/triggers/sms_blast/changes", null, HttpStatusCode.NotFound, guard.Token);
     }
 
     [Fact]
@@ -132,7 +134,16 @@ public sealed class TriggerApiTests : IAsyncLifetime
             ReceivedAt = Now,
             Properties = new JsonObject { ["product_id"] = "p-1", ["price"] = 10, ["quantity"] = 1 },
         };
-        await _factory.Services.GetRequiredService<CustomerDirectory>().AppendAsync([add], guard.Token);
+        var identify = new TrackingMessage
+        {
+            Type = TrackingMessageType.Identify,
+            MessageId = "identify-1",
+            UserId = "u-1",
+            Timestamp = Now,
+            ReceivedAt = Now,
+            Traits = new JsonObject { ["email"] = "u-1@example.com" },
+        };
+        await _factory.Services.GetRequiredService<CustomerDirectory>().AppendAsync([identify, add], guard.Token);
         await _factory.Silo.WhenIdleAsync().WaitAsync(guard.Token);
 
         var customer = await ExpectAsync(HttpMethod.Get, "/api/customers/u-1", null, HttpStatusCode.OK, guard.Token);

@@ -19,6 +19,7 @@ public static class BrowseAbandonmentTrigger
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         var views = context.Profile.GetEventTimeline(ProductViewed);
+        var cart = context.Profile.Cart.Lines;
         TriggerDue? best = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = views.Count - 1; i >= 0; i--)
@@ -28,7 +29,7 @@ public static class BrowseAbandonmentTrigger
                 continue;
             }
 
-            if (Candidate(context, settings, product, views) is { } due
+            if (Candidate(context, settings, product, views, cart) is { } due
                 && !context.Ledger.IsDecided(TriggerNames.BrowseAbandonment, due.OccurrenceKey)
                 && (best is null || due.DueAt < best.DueAt || (due.DueAt == best.DueAt && string.CompareOrdinal(due.ProductKey, best.ProductKey) < 0)))
             {
@@ -44,10 +45,11 @@ public static class BrowseAbandonmentTrigger
     {
         ArgumentNullException.ThrowIfNull(context);
         var product = TriggerKeys.Head(occurrenceKey);
-        return Candidate(context, settings, product, context.Profile.GetEventTimeline(ProductViewed))?.OccurrenceKey == occurrenceKey;
+        return Candidate(context, settings, product, context.Profile.GetEventTimeline(ProductViewed), context.Profile.Cart.Lines)?.OccurrenceKey == occurrenceKey;
     }
 
-    private static TriggerDue? Candidate(TriggerContext context, BrowseAbandonmentSettings settings, string product, TrackedEventTimeline views)
+    private static TriggerDue? Candidate(
+        TriggerContext context, BrowseAbandonmentSettings settings, string product, TrackedEventTimeline views, IReadOnlyList<ProductLine> cart)
     {
         // The product's views, newest first: the latest one and how many fall within the window before it.
         long? latest = null;
@@ -71,7 +73,7 @@ public static class BrowseAbandonmentTrigger
             count++;
         }
 
-        if (latest is not { } last || count < settings.MinViews || InCart(context.Profile, product) || AddedSince(context.Profile, product, firstCounted))
+        if (latest is not { } last || count < settings.MinViews || InCart(cart, product) || AddedSince(context.Profile, product, firstCounted))
         {
             return null;
         }
@@ -97,9 +99,9 @@ public static class BrowseAbandonmentTrigger
         return false;
     }
 
-    private static bool InCart(CustomerProfile profile, string product)
+    private static bool InCart(IReadOnlyList<ProductLine> cart, string product)
     {
-        foreach (var line in profile.Cart.Lines)
+        foreach (var line in cart)
         {
             if (line.ProductId == product || line.Sku == product)
             {
