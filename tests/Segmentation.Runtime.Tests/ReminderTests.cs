@@ -98,11 +98,8 @@ public sealed class ReminderTests
         var start = silo.Clock.GetUtcNow();
         await RemindAsync(silo, "l", "lapse", start.AddMinutes(1), TimeSpan.Zero);
         await RemindAsync(silo, "l", "daily", start.AddMinutes(1), TimeSpan.FromMinutes(10));
-        await silo.CheckpointAsync();
-        await silo.KillAsync();
-        options.Clock.Advance(TimeSpan.FromMinutes(45));
 
-        silo = await TestSilo.StartAsync(options);
+        silo = await RestartAfterDowntimeAsync(silo, options, TimeSpan.FromMinutes(45));
         await using var restarted = silo;
         await silo.AdvanceAsync(TimeSpan.Zero);
 
@@ -172,11 +169,8 @@ public sealed class ReminderTests
         var silo = await TestSilo.StartAsync(options);
         var start = silo.Clock.GetUtcNow();
         await RemindAsync(silo, "l", "lapse", start.AddMinutes(1), TimeSpan.Zero);
-        await silo.CheckpointAsync();
-        await silo.KillAsync();
-        options.Clock.Advance(TimeSpan.FromMinutes(45));
 
-        silo = await TestSilo.StartAsync(options);
+        silo = await RestartAfterDowntimeAsync(silo, options, TimeSpan.FromMinutes(45));
         await using var restarted = silo;
         await silo.AdvanceAsync(TimeSpan.Zero);
 
@@ -200,6 +194,15 @@ public sealed class ReminderTests
 
         Assert.Single(silo.Probe().Events);
         Assert.Equal(0, silo.Silo.ReminderLateness.Count);
+    }
+
+    /// <summary>Checkpoints, crashes, lets <paramref name="downtime"/> pass with the silo down, and starts a new silo.</summary>
+    private static async Task<TestSilo> RestartAfterDowntimeAsync(TestSilo silo, TestSiloOptions options, TimeSpan downtime)
+    {
+        await silo.CheckpointAsync();
+        await silo.KillAsync();
+        options.Clock.Advance(downtime);
+        return await TestSilo.StartAsync(options);
     }
 
     private static async Task RemindAsync(TestSilo silo, string ledger, string name, DateTimeOffset due, TimeSpan period)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Segmentation.Performance.Baseline;
@@ -68,7 +69,7 @@ public static class PerformanceCli
         {
             report = await BenchmarkRun.RunAsync(settings, tools, output, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or HttpRequestException or IOException or DbException)
         {
             await error.WriteLineAsync($"The benchmark failed: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Failed;

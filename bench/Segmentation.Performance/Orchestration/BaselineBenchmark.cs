@@ -46,7 +46,7 @@ internal sealed class BaselineBenchmark(RunContext run)
         var load = run.LoadGenerator.RunAsync(run.Load(baseUrl, "baseline-steady", rate, probing + TimeSpan.FromSeconds(5), seed: 2000), cancellationToken);
         var poster = new TrackingPoster(run.Http, baseUrl, RunContext.WriteKey);
         var probeCount = new Uri(baseUrl, $"segments/{BaselineSegment.ProbeId}");
-        var probe = new FreshnessProbe(poster, token => ReadCountAsync(probeCount, token), ProbeSchedule.Continuous(run.Settings.RefreshInterval));
+        var probe = new FreshnessProbe(poster.ProbeAsync, token => ReadCountAsync(probeCount, token), ProbeSchedule.Continuous(run.Settings.RefreshInterval));
         var freshness = await probe.RunAsync(run.RunPrefix, probing, rate, cancellationToken).ConfigureAwait(false);
         await load.ConfigureAwait(false);
         run.Log.Line($"baseline: freshness p99 {freshness.P99Ms:N0} ms over {freshness.Probes:N0} probes");

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Segmentation.LoadGenerator.Measurement;
-using Segmentation.Performance.Baseline;
 using Segmentation.Performance.Reporting;
 
 namespace Segmentation.Performance.Orchestration;
@@ -10,8 +9,11 @@ namespace Segmentation.Performance.Orchestration;
 /// segment's count; when the count grows, the oldest uncounted probes are counted, each from its send to that poll.
 /// With one probe in flight (the silo) that is exact; with probes sent on an interval (the baseline, whose counts move
 /// only at a refresh) every probe acknowledged before the refresh's snapshot is counted by it, oldest first.
+/// <c>sendProbeAsync</c> sends the probe of a new customer id and says whether it was acknowledged
+/// (<see cref="TrackingPoster.ProbeAsync"/>); <c>readCountAsync</c> reads the probe segment's count.
 /// </summary>
-internal sealed class FreshnessProbe(TrackingPoster poster, Func<CancellationToken, Task<long>> readCountAsync, ProbeSchedule schedule)
+internal sealed class FreshnessProbe(
+    Func<string, CancellationToken, Task<bool>> sendProbeAsync, Func<CancellationToken, Task<long>> readCountAsync, ProbeSchedule schedule)
 {
     /// <summary>Probes for <paramref name="duration"/>, then waits for the last ones at most the schedule's wait.</summary>
     public async Task<FreshnessResult> RunAsync(string runPrefix, TimeSpan duration, double backgroundRate, CancellationToken cancellationToken)
@@ -30,7 +32,7 @@ internal sealed class FreshnessProbe(TrackingPoster poster, Func<CancellationTok
             {
                 var id = $"{runPrefix}-probe-{sent}";
                 var probeStart = Stopwatch.GetTimestamp();
-                if (await poster.TrackAsync(id, BaselineSegment.ProbeEvent, [id], cancellationToken).ConfigureAwait(false))
+                if (await sendProbeAsync(id, cancellationToken).ConfigureAwait(false))
                 {
                     sentAt.Enqueue(probeStart);
                     sent++;

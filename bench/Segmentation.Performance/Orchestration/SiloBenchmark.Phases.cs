@@ -46,7 +46,7 @@ internal sealed partial class SiloBenchmark
         var ledger = new AcknowledgedLedger(poster, run.RunPrefix);
         using var stopLedger = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var writing = ledger.RunAsync(stopLedger.Token);
-        var probe = new FreshnessProbe(poster, async token => (await api.GetSegmentAsync(BaselineSegment.ProbeId, token).ConfigureAwait(false)).Count, ProbeSchedule.OneAtATime);
+        var probe = new FreshnessProbe(poster.ProbeAsync, async token => (await api.GetSegmentAsync(BaselineSegment.ProbeId, token).ConfigureAwait(false)).Count, ProbeSchedule.OneAtATime);
         var freshness = await probe.RunAsync(run.RunPrefix, duration - ProbeStartDelay - TimeSpan.FromSeconds(8), rate, cancellationToken).ConfigureAwait(false);
         var lateness = (await api.GetStatsAsync(cancellationToken).ConfigureAwait(false)).ReminderLateness;
         var untilKill = duration - KillBeforeEnd - Stopwatch.GetElapsedTime(started);

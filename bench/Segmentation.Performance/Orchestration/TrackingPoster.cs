@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Segmentation.Performance.Baseline;
 
 namespace Segmentation.Performance.Orchestration;
 
@@ -9,6 +10,10 @@ internal sealed class TrackingPoster(HttpClient http, Uri baseUrl, string writeK
 {
     private readonly Uri _batchUrl = new(baseUrl, "v1/batch");
     private readonly AuthenticationHeaderValue _authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
+
+    /// <summary>A freshness probe: one <c>Latency Probe</c> track call of the new customer <paramref name="customerId"/>.</summary>
+    public Task<bool> ProbeAsync(string customerId, CancellationToken cancellationToken) =>
+        TrackAsync(customerId, BaselineSegment.ProbeEvent, [customerId], cancellationToken);
 
     /// <summary>One track call per message id, all for <paramref name="userId"/>; true when acknowledged (2xx).</summary>
     public async Task<bool> TrackAsync(string userId, string eventName, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
