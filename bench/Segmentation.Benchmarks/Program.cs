@@ -7,7 +7,7 @@ using Segmentation.Benchmarks.Segments;
 // `memory` prints the memory figures; `segment-latency [probes] [background events/s] [sqlite|memory]` the event to
 // segment count latency; anything else goes to BenchmarkDotNet (e.g. --filter '*GrainCall*').
 // `backfill [customers] [memory]` and `preview [customers] [runs] [memory]` seed a population on SQLite (or in memory),
-// then time one backfill or previews.
+// then time one backfill or previews; `preview-backfill [customers] [runs] [memory]` seeds once and times both.
 if (args is ["memory"])
 {
     await MemoryReport.RunAsync();
@@ -37,6 +37,17 @@ if (args is ["preview", .. var previewArgs])
         previewArgs.Length > 0 ? int.Parse(previewArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
         previewArgs.Length > 1 ? int.Parse(previewArgs[1], CultureInfo.InvariantCulture) : 3,
         previewArgs is [_, _, "memory"]);
+    return;
+}
+
+if (args is ["preview-backfill", .. var bothArgs])
+{
+    // One seeding for both: the previews, then the backfill of a new segment.
+    await using var population = await BackfillPopulation.StartAsync(
+        bothArgs.Length > 0 ? int.Parse(bothArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
+        bothArgs is [_, _, "memory"]);
+    await PreviewReport.RunAsync(population, bothArgs.Length > 1 ? int.Parse(bothArgs[1], CultureInfo.InvariantCulture) : 3);
+    await BackfillReport.RunAsync(population);
     return;
 }
 
