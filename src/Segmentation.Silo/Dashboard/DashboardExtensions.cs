@@ -44,6 +44,7 @@ public static class DashboardExtensions
         services.AddRadzenComponents();
 
         services.TryAddSingleton<RfmPopulationDirectory>();
+        services.AddScoped<TriggerUpdater>();
         services.AddSingleton<TrackedEventCounter>();
         CountTrackedEvents(services);
         services.AddSingleton<DashboardPulse>();
