@@ -46,6 +46,7 @@ public static class DashboardExtensions
 
         services.TryAddSingleton<RfmPopulationDirectory>();
         services.AddScoped<DashboardSendRetry>();
+        services.AddScoped<TriggerUpdater>();
         services.AddSingleton<TrackedEventCounter>();
         CountTrackedEvents(services);
         services.AddSingleton<DashboardPulse>();

@@ -12,6 +12,7 @@ public static class DashboardNavigation
         new("customers", "Customers", NavLinkMatch.Prefix),
         new("rfm", "RFM grid", NavLinkMatch.Prefix),
         new("sends", "Sends", NavLinkMatch.Prefix),
+        new("triggers", "Triggers", NavLinkMatch.Prefix),
     ];
 }
 
