@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace Segmentation.Tracking;
 
@@ -7,6 +6,11 @@ namespace Segmentation.Tracking;
 /// One accepted tracking call, normalized: the batch context merged in, the timestamp corrected for client
 /// clock skew, ids trimmed. This is what is appended to the customer's partition log and replayed.
 /// </summary>
+/// <remarks>
+/// The object fields (properties, traits, context, integrations) are kept as their UTF-8 JSON text
+/// (<see cref="Utf8JsonObject"/>), parsed once at the HTTP edge and read in place by the log and the profile; the
+/// <see cref="JsonObject"/> views build a tree on each read, for tests and read paths.
+/// </remarks>
 public sealed record TrackingMessage
 {
     public required TrackingMessageType Type { get; init; }
@@ -36,20 +40,50 @@ public sealed record TrackingMessage
     /// <summary>When the silo accepted the call.</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
 
-    public JsonObject? Properties { get; init; }
+    /// <summary>The call's properties (track, page and screen calls) as sent.</summary>
+    public Utf8JsonObject PropertiesJson { get; init; }
 
-    public JsonObject? Traits { get; init; }
+    /// <summary>The call's traits (identify and group calls) as sent.</summary>
+    public Utf8JsonObject TraitsJson { get; init; }
 
-    public JsonObject? Context { get; init; }
+    /// <summary>The call's context (ip, page, userAgent, campaign...), batch-level values merged in.</summary>
+    public Utf8JsonObject ContextJson { get; init; }
 
     /// <summary>The destinations the client asked for (Segment's <c>integrations</c>), batch-level values merged in.</summary>
-    public JsonObject? Integrations { get; init; }
+    public Utf8JsonObject IntegrationsJson { get; init; }
+
+    /// <summary><see cref="PropertiesJson"/> as a new tree on every read (for tests and views, never on the ingestion path).</summary>
+    public JsonObject? Properties
+    {
+        get => PropertiesJson.ToJsonObject();
+        init => PropertiesJson = Utf8JsonObject.From(value);
+    }
+
+    /// <summary><see cref="TraitsJson"/> as a new tree on every read.</summary>
+    public JsonObject? Traits
+    {
+        get => TraitsJson.ToJsonObject();
+        init => TraitsJson = Utf8JsonObject.From(value);
+    }
+
+    /// <summary><see cref="ContextJson"/> as a new tree on every read.</summary>
+    public JsonObject? Context
+    {
+        get => ContextJson.ToJsonObject();
+        init => ContextJson = Utf8JsonObject.From(value);
+    }
+
+    /// <summary><see cref="IntegrationsJson"/> as a new tree on every read.</summary>
+    public JsonObject? Integrations
+    {
+        get => IntegrationsJson.ToJsonObject();
+        init => IntegrationsJson = Utf8JsonObject.From(value);
+    }
 
     /// <summary>The sending library's channel when given (RudderStack sends e.g. <c>server</c> or <c>web</c>).</summary>
     public string? Channel { get; init; }
 
     /// <summary>The id that owns this event: <see cref="UserId"/> when present, else <see cref="AnonymousId"/>.</summary>
-    [JsonIgnore]
     public string CustomerKey => UserId ?? AnonymousId
         ?? throw new InvalidOperationException("A tracking message needs a userId or an anonymousId.");
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Segmentation.Tracking;
 
@@ -76,12 +75,12 @@ public sealed partial class TrackingRequestParser
             return problem;
         }
 
-        var context = JsonObjectMerger.Combine(f.Context, defaults.Context);
-        var traits = JsonObjectMerger.Combine(f.Traits, default);
-        if (type == TrackingMessageType.Identify && traits is null && context?["traits"] is JsonObject contextTraits)
+        var context = JsonObjectMerger.Combine(f.Context, defaults.Context, defaults.ContextCopy);
+        var traits = JsonObjectMerger.Copy(f.Traits);
+        if (type == TrackingMessageType.Identify && !traits.IsPresent)
         {
             // RudderStack sends identify traits in context.traits.
-            traits = (JsonObject)contextTraits.DeepClone();
+            traits = context.GetObject("traits"u8);
         }
 
         messageId ??= MessageIdGenerator.Generate(item, type);
@@ -97,10 +96,10 @@ public sealed partial class TrackingRequestParser
             PreviousId = typeFields.PreviousId,
             Timestamp = timestamp,
             ReceivedAt = receivedAt,
-            Properties = JsonObjectMerger.Combine(f.Properties, default),
-            Traits = traits,
-            Context = context,
-            Integrations = JsonObjectMerger.Combine(f.Integrations, defaults.Integrations),
+            PropertiesJson = JsonObjectMerger.Copy(f.Properties),
+            TraitsJson = traits,
+            ContextJson = context,
+            IntegrationsJson = JsonObjectMerger.Combine(f.Integrations, defaults.Integrations, defaults.IntegrationsCopy),
             Channel = channel,
         };
         return null;

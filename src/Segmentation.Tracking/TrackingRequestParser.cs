@@ -140,7 +140,8 @@ public sealed partial class TrackingRequestParser
             return Failed(TrackingErrorCodes.NoValidItems, "The batch is empty.", "$.batch", writeKey);
         }
 
-        var defaults = new BatchDefaults(body.Context, body.Integrations, sentAt);
+        var defaults = new BatchDefaults(
+            body.Context, JsonObjectMerger.Copy(body.Context), body.Integrations, JsonObjectMerger.Copy(body.Integrations), sentAt);
         var accepted = new List<AcceptedTrackingMessage>(count);
         List<TrackingItemRejection>? rejections = null;
         var index = 0;
@@ -214,5 +215,7 @@ public sealed partial class TrackingRequestParser
         TrackingParseResult.Failed(new TrackingRequestError(code, message, path), writeKey);
 
     /// <summary>The batch-level values every item of a batch inherits.</summary>
-    private readonly record struct BatchDefaults(JsonElement Context, JsonElement Integrations, DateTimeOffset? SentAt);
+    /// <remarks>The copies are made once per request and shared by every item without an object of its own.</remarks>
+    private readonly record struct BatchDefaults(
+        JsonElement Context, Utf8JsonObject ContextCopy, JsonElement Integrations, Utf8JsonObject IntegrationsCopy, DateTimeOffset? SentAt);
 }

@@ -108,6 +108,68 @@ public sealed class TrackingMessageSerializerTests : ParserTestBase
         Assert.Equal(TrackingMessageSerializer.Serialize(message), buffer.WrittenSpan.ToArray());
     }
 
+    [Fact]
+    public void Deserialize_PayloadAsEarlierReleasesWroteIt_ReadsEveryField()
+    {
+        // Arrange: the form the log has always had (objects re-serialized compactly, nulls left out).
+        var payload = Encoding.UTF8.GetBytes(
+            """{"type":"Track","messageId":"m-1","userId":"user-1","anonymousId":"anon-1","event":"Order Completed","timestamp":"2024-05-01T10:11:40.1234567+00:00","receivedAt":"2024-05-01T10:20:00+02:00","properties":{"order_id":"o-1","revenue":42.5,"name":"Zoë"},"context":{"ip":"203.0.113.7"},"integrations":{"All":true},"channel":"server"}""");
+
+        // Act
+        var message = TrackingMessageSerializer.Deserialize(payload);
+
+        // Assert
+        Assert.Equal(TrackingMessageType.Track, message.Type);
+        Assert.Equal("m-1", message.MessageId);
+        Assert.Equal("user-1", message.UserId);
+        Assert.Equal("anon-1", message.AnonymousId);
+        Assert.Equal("Order Completed", message.Event);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 11, 40, TimeSpan.Zero).AddTicks(1_234_567), message.Timestamp);
+        Assert.Equal(TimeSpan.FromHours(2), message.ReceivedAt.Offset);
+        Assert.Equal("Zoë", (string?)message.Properties!["name"]);
+        Assert.Equal(42.5m, (decimal?)message.Properties["revenue"]);
+        Assert.Equal("203.0.113.7", (string?)message.Context!["ip"]);
+        Assert.True((bool?)message.Integrations!["All"]);
+        Assert.False(message.TraitsJson.IsPresent);
+        Assert.Equal("server", message.Channel);
+        Assert.Equal(payload, TrackingMessageSerializer.Serialize(message));
+    }
+
+    [Fact]
+    public void Serialize_ParsedCall_KeepsItsObjectTextAsSent()
+    {
+        // Arrange: spacing and escapes of the client's JSON are kept; the text still reads the same.
+        var properties = """{ "name" : "Caf\u00e9", "price": 1.50 }""";
+        var body = Encoding.UTF8.GetBytes($$"""{"userId":"u-1","event":"Product Viewed","properties":{{properties}}}""");
+        var parsed = SingleAccepted(Parse(body, TrackingEndpoint.Track));
+
+        // Act
+        var payload = TrackingMessageSerializer.Serialize(parsed);
+        var copy = TrackingMessageSerializer.Deserialize(payload);
+
+        // Assert
+        Assert.Contains(properties, Encoding.UTF8.GetString(payload), StringComparison.Ordinal);
+        Assert.Equal(properties, copy.PropertiesJson.ToString());
+        Assert.Equal("Café", (string?)copy.Properties!["name"]);
+        Assert.Equal(parsed.PropertiesJson, copy.PropertiesJson);
+    }
+
+    [Fact]
+    public void Deserialize_UnknownFieldsNullObjectsAndEscapedNames_ReadAsAbsent()
+    {
+        // Arrange
+        var payload = Encoding.UTF8.GetBytes(
+            """{"future":{"x":[1,2]},"\u0074ype":"Page","messageId":"m-2","anonymousId":"a-1","properties":null,"timestamp":"2024-05-01T10:11:40Z","receivedAt":"2024-05-01T10:11:41Z"}""");
+
+        // Act
+        var message = TrackingMessageSerializer.Deserialize(payload);
+
+        // Assert
+        Assert.Equal(TrackingMessageType.Page, message.Type);
+        Assert.Equal("a-1", message.CustomerKey);
+        Assert.Null(message.Properties);
+    }
+
     [Theory]
     [InlineData("null")]
     [InlineData("{\"type\":\"Track\"")]

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Segmentation.Domain.Profiles.State;
+using Segmentation.Tracking;
 
 namespace Segmentation.Domain.Profiles;
 
@@ -38,7 +40,7 @@ public sealed partial class CustomerProfile
 
     private void ApplySearch(ProfileEvent evt)
     {
-        if (JsonFields.GetString(evt.Properties, "query") is { } query)
+        if (evt.Properties.GetString("query"u8) is { } query)
         {
             _browsing.AddSearch(evt.Key, query);
         }
@@ -46,7 +48,7 @@ public sealed partial class CustomerProfile
 
     private void ApplyProductListViewed(ProfileEvent evt)
     {
-        if (JsonFields.GetString(evt.Properties, "category") is { } category)
+        if (evt.Properties.GetSharedString("category"u8) is { } category)
         {
             _browsing.AddCategoryView(new CategoryViewEntry(evt.Ticks, evt.Key.MessageId, category));
         }
@@ -58,20 +60,28 @@ public sealed partial class CustomerProfile
         _browsing.AddProductView(new ProductViewEntry(
             evt.Ticks,
             evt.Key.MessageId,
-            JsonFields.GetString(properties, "product_id", "productId", "id") ?? JsonFields.GetString(properties, "sku"),
-            JsonFields.GetString(properties, "name"),
-            JsonFields.GetString(properties, "category"),
-            JsonFields.GetDecimal(properties, "price"),
-            JsonFields.GetString(properties, "image_url", "imageUrl"),
-            JsonFields.GetString(properties, "url")));
+            properties.GetSharedString("product_id"u8, "productId"u8, "id"u8) ?? properties.GetSharedString("sku"u8),
+            properties.GetSharedString("name"u8),
+            properties.GetSharedString("category"u8),
+            properties.GetDecimal("price"u8),
+            properties.GetSharedString("image_url"u8, "imageUrl"u8),
+            properties.GetSharedString("url"u8)));
     }
 
     private void ApplyTimeOnPage(ProfileEvent evt)
     {
-        var page = JsonFields.GetObject(evt.Message.Context, "page");
-        var seconds = JsonFields.GetDecimal(evt.Properties, "time_on_page", "timeOnPage")
-            ?? JsonFields.GetDecimal(page, "time_on_page", "timeOnPage");
-        var millis = JsonFields.GetDecimal(evt.Properties, "time_on_page_ms") ?? JsonFields.GetDecimal(page, "time_on_page_ms");
+        var properties = evt.Properties;
+        var seconds = properties.GetDecimal("time_on_page"u8, "timeOnPage"u8);
+        var millis = properties.GetDecimal("time_on_page_ms"u8);
+        var pageValue = evt.Context.Get("page"u8);
+        if ((seconds is null || millis is null) && pageValue.Kind == JsonValueKind.Object)
+        {
+            Span<Utf8JsonMemberSlot> slots = stackalloc Utf8JsonMemberSlot[Utf8JsonMembers.StackSlots];
+            var page = pageValue.ReadObject(slots);
+            seconds ??= page.GetDecimal("time_on_page"u8, "timeOnPage"u8);
+            millis ??= page.GetDecimal("time_on_page_ms"u8);
+        }
+
         var total = seconds is { } s ? Money.Multiply(s, 1000m) : millis;
         if (total is { } value && value > 0m)
         {

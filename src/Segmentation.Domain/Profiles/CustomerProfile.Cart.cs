@@ -23,7 +23,7 @@ public sealed partial class CustomerProfile
                 ? new CartOp(evt.Key, CartOpKind.Add, [added], null)
                 : null,
             KnownEvent.ProductRemoved => ProductLines.Parse(properties, quantityOverride: 1) is { } removed
-                ? new CartOp(evt.Key, CartOpKind.Remove, [removed], JsonFields.GetInt(properties, "quantity"))
+                ? new CartOp(evt.Key, CartOpKind.Remove, [removed], properties.GetInt("quantity"u8))
                 : null,
             KnownEvent.CartViewed => new CartOp(evt.Key, CartOpKind.Replace, ProductLines.ParseArray(properties), null),
             KnownEvent.CheckoutStarted => new CartOp(evt.Key, CartOpKind.CheckoutStarted, ProductLines.ParseArray(properties), null),

@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Segmentation.Domain.Profiles.State;
+using Segmentation.Tracking;
 
 namespace Segmentation.Domain.Profiles;
 
@@ -40,34 +41,34 @@ public sealed partial class CustomerProfile
 
     public CampaignEngagement? GetCampaignEngagement(string campaign) => _engagement.Campaign(campaign);
 
-    private void ApplyConsentTraits(JsonObject traits, EventKey key)
+    private void ApplyConsentTraits(Utf8JsonMembers traits, EventKey key)
     {
-        if (ParseConsent(JsonFields.Get(traits, "email_consent")) is { } consent)
+        if (ParseConsent(traits.Get("email_consent"u8)) is { } consent)
         {
             SetConsent(consent, "identify:email_consent", key);
         }
-        else if (JsonFields.GetBool(traits, "unsubscribed") is { } unsubscribed)
+        else if (traits.GetBool("unsubscribed"u8) is { } unsubscribed)
         {
             SetConsent(unsubscribed ? ConsentStatus.Unsubscribed : ConsentStatus.Subscribed, "identify:unsubscribed", key);
         }
-        else if (JsonFields.GetBool(traits, "subscribed") is { } subscribed)
+        else if (traits.GetBool("subscribed"u8) is { } subscribed)
         {
             SetConsent(subscribed ? ConsentStatus.Subscribed : ConsentStatus.Unsubscribed, "identify:subscribed", key);
         }
-        else if (JsonFields.GetBool(traits, "accepts_marketing") is { } accepts)
+        else if (traits.GetBool("accepts_marketing"u8) is { } accepts)
         {
             SetConsent(accepts ? ConsentStatus.Subscribed : ConsentStatus.Unsubscribed, "identify:accepts_marketing", key);
         }
     }
 
-    private static ConsentStatus? ParseConsent(JsonNode? node)
+    private static ConsentStatus? ParseConsent(Utf8JsonValue value)
     {
-        if (node is JsonValue value && value.TryGetValue<bool>(out var flag))
+        if (value.Kind is JsonValueKind.True or JsonValueKind.False)
         {
-            return flag ? ConsentStatus.Subscribed : ConsentStatus.Unsubscribed;
+            return value.Kind == JsonValueKind.True ? ConsentStatus.Subscribed : ConsentStatus.Unsubscribed;
         }
 
-        return JsonFields.AsString(node)?.ToUpperInvariant() switch
+        return EventFields.AsString(value)?.ToUpperInvariant() switch
         {
             "SUBSCRIBED" or "GRANTED" or "OPT_IN" or "OPTED_IN" or "YES" or "TRUE" => ConsentStatus.Subscribed,
             "UNSUBSCRIBED" or "DENIED" or "REVOKED" or "OPT_OUT" or "OPTED_OUT" or "NO" or "FALSE" => ConsentStatus.Unsubscribed,
@@ -87,7 +88,7 @@ public sealed partial class CustomerProfile
 
     private void ApplyBounce(ProfileEvent evt)
     {
-        var type = JsonFields.GetString(evt.Properties, "bounce_type", "type");
+        var type = evt.Properties.GetString("bounce_type"u8, "type"u8);
         if (string.Equals(type, "soft", StringComparison.OrdinalIgnoreCase))
         {
             _softBounces++;
@@ -106,9 +107,14 @@ public sealed partial class CustomerProfile
 
     private void ApplyEmailEngagement(ProfileEvent evt)
     {
-        var properties = evt.Properties;
-        var campaign = JsonFields.GetString(properties, "campaign_id", "campaign_name", "campaign")
-            ?? JsonFields.GetString(JsonFields.GetObject(evt.Message.Context, "campaign"), "name");
+        var campaign = evt.Properties.GetString("campaign_id"u8, "campaign_name"u8, "campaign"u8);
+        var campaignValue = evt.Context.Get("campaign"u8);
+        if (campaign is null && campaignValue.Kind == JsonValueKind.Object)
+        {
+            Span<Utf8JsonMemberSlot> slots = stackalloc Utf8JsonMemberSlot[Utf8JsonMembers.StackSlots];
+            campaign = campaignValue.ReadObject(slots).GetString("name"u8);
+        }
+
         _engagement.Record(evt.Known == KnownEvent.EmailLinkClicked, evt.Ticks, campaign);
     }
 }

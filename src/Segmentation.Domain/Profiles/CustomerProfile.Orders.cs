@@ -43,9 +43,9 @@ public sealed partial class CustomerProfile
     private void ApplyOrderCompleted(ProfileEvent evt)
     {
         var properties = evt.Properties;
-        var orderId = JsonFields.GetString(properties, "order_id", "orderId") ?? "message:" + evt.Key.MessageId;
+        var orderId = properties.GetString("order_id"u8, "orderId"u8) ?? "message:" + evt.Key.MessageId;
         var items = ProductLines.ParseArray(properties);
-        var amount = JsonFields.GetDecimal(properties, "revenue") ?? JsonFields.GetDecimal(properties, "total")
+        var amount = properties.GetDecimal("revenue"u8) ?? properties.GetDecimal("total"u8)
             ?? (items is null ? 0m : ProductLines.Value(items));
         _orders.Complete(orderId, new OrderPatch(evt.Key, amount, Currency(evt), items ?? ProductLines.Empty));
     }
@@ -58,7 +58,7 @@ public sealed partial class CustomerProfile
         }
 
         var items = ProductLines.ParseArray(evt.Properties);
-        var amount = JsonFields.GetDecimal(evt.Properties, "revenue") ?? JsonFields.GetDecimal(evt.Properties, "total")
+        var amount = evt.Properties.GetDecimal("revenue"u8) ?? evt.Properties.GetDecimal("total"u8)
             ?? (items is null ? null : ProductLines.Value(items));
         _orders.Update(orderId, new OrderPatch(evt.Key, amount, Currency(evt), items));
     }
@@ -72,8 +72,8 @@ public sealed partial class CustomerProfile
 
         var properties = evt.Properties;
         var items = ProductLines.ParseArray(properties);
-        var amount = JsonFields.GetDecimal(properties, "refund_amount", "amount")
-            ?? JsonFields.GetDecimal(properties, "total", "revenue")
+        var amount = properties.GetDecimal("refund_amount"u8, "amount"u8)
+            ?? properties.GetDecimal("total"u8, "revenue"u8)
             ?? (items is { Count: > 0 } ? ProductLines.Value(items) : null);
         _orders.Refund(orderId, new OrderRefund(evt.Key, amount is { } a ? Math.Abs(a) : null));
     }
@@ -86,9 +86,9 @@ public sealed partial class CustomerProfile
         }
     }
 
-    private static string? OrderId(ProfileEvent evt) => JsonFields.GetString(evt.Properties, "order_id", "orderId");
+    private static string? OrderId(ProfileEvent evt) => evt.Properties.GetString("order_id"u8, "orderId"u8);
 
-    private static string? Currency(ProfileEvent evt) => JsonFields.GetString(evt.Properties, "currency")?.ToUpperInvariant();
+    private static string? Currency(ProfileEvent evt) => evt.Properties.GetString("currency"u8)?.ToUpperInvariant();
 
     private static OrderSummary? ToSummary(string orderId, OrderFacts facts) => facts.IsPlaced
         ? new OrderSummary(

@@ -1,8 +1,9 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Segmentation.Domain.Profiles.State;
+using Segmentation.Tracking;
 
 namespace Segmentation.Domain.Profiles;
 
@@ -45,10 +46,13 @@ public sealed partial class CustomerProfile
     {
         get
         {
-            if (_traits.Get("address") is { } address && JsonNode.Parse(address.Json) is JsonObject addressObject
-                && JsonFields.GetString(addressObject, "country") is { } fromAddress)
+            if (_traits.Get("address") is { Json: ['{', ..] } address)
             {
-                return fromAddress;
+                Span<Utf8JsonMemberSlot> slots = stackalloc Utf8JsonMemberSlot[Utf8JsonMembers.StackSlots];
+                if (Utf8JsonMembers.Read(Encoding.UTF8.GetBytes(address.Json), slots).GetString("country"u8) is { } fromAddress)
+                {
+                    return fromAddress;
+                }
             }
 
             return _traits.Get("country")?.Text ?? _traits.ContextCountry?.Text;
@@ -82,14 +86,16 @@ public sealed partial class CustomerProfile
 
     private bool ApplyIdentify(ProfileEvent evt)
     {
-        if (evt.Message.Traits is not { } traits)
+        if (!evt.Message.TraitsJson.IsPresent)
         {
             return true;
         }
 
-        foreach (var (name, value) in traits)
+        Span<Utf8JsonMemberSlot> slots = stackalloc Utf8JsonMemberSlot[Utf8JsonMembers.StackSlots];
+        var traits = Utf8JsonMembers.Read(evt.Message.TraitsJson, slots);
+        for (var i = 0; i < traits.Count; i++)
         {
-            _traits.Set(name, value, evt.Key);
+            _traits.Set(EventFields.SharedText(traits.NameAt(i)), traits.ValueAt(i), evt.Key);
         }
 
         ApplyConsentTraits(traits, evt.Key);
@@ -98,14 +104,21 @@ public sealed partial class CustomerProfile
 
     private void ApplyContext(ProfileEvent evt)
     {
-        var context = evt.Message.Context;
-        if (context is null)
+        var context = evt.Context;
+        if (context.Count == 0)
         {
             return;
         }
 
-        var timeZone = JsonFields.GetString(context, "timezone");
-        var country = JsonFields.GetString(JsonFields.GetObject(context, "location"), "country");
+        var timeZone = context.GetString("timezone"u8);
+        var location = context.Get("location"u8);
+        string? country = null;
+        if (location.Kind == JsonValueKind.Object)
+        {
+            Span<Utf8JsonMemberSlot> slots = stackalloc Utf8JsonMemberSlot[Utf8JsonMembers.StackSlots];
+            country = location.ReadObject(slots).GetString("country"u8);
+        }
+
         if (timeZone is not null || country is not null)
         {
             _traits.SetContext(timeZone, country, evt.Key);

@@ -56,7 +56,9 @@ public sealed partial class CustomerProfile
             return ApplyOutcome.Duplicate;
         }
 
-        var evt = new ProfileEvent(message);
+        Span<Utf8JsonMemberSlot> propertySlots = stackalloc Utf8JsonMemberSlot[Utf8JsonMembers.StackSlots];
+        Span<Utf8JsonMemberSlot> contextSlots = stackalloc Utf8JsonMemberSlot[Utf8JsonMembers.StackSlots];
+        var evt = new ProfileEvent(message, propertySlots, contextSlots);
         var outOfOrder = _latestKey is { } latest && evt.Key < latest;
         if (!outOfOrder)
         {
@@ -73,7 +75,7 @@ public sealed partial class CustomerProfile
         _tally.Record((int)message.Type, message.Type == TrackingMessageType.Track ? message.Event : null, evt.Ticks);
         if (message.Type == TrackingMessageType.Track && message.Event is { } eventName)
         {
-            _timeline.Add(eventName, evt.Key, message.Properties);
+            _timeline.Add(eventName, evt.Key, evt.Properties);
         }
 
         ApplyIdentity(evt);

@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Segmentation.Domain.Profiles.State;
+using Segmentation.Tracking;
 
 namespace Segmentation.Domain.Profiles;
 
@@ -68,42 +69,24 @@ public readonly record struct ScalarValue
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown scalar kind."),
     };
 
-    /// <summary>The scalar of a JSON node; null for null, objects and arrays.</summary>
-    public static ScalarValue? FromJson(JsonNode? node)
+    /// <summary>
+    /// The scalar of a JSON value; null for null, objects and arrays. With <paramref name="shared"/>, its text is the copy
+    /// kept events share (see <see cref="SharedStrings"/>).
+    /// </summary>
+    internal static ScalarValue? FromJson(Utf8JsonValue value, bool shared)
     {
-        if (node is not JsonValue value)
+        switch (value.Kind)
         {
-            return null;
-        }
-
-        return value.GetValueKind() switch
-        {
-            JsonValueKind.String => FromString(value.GetValue<string>()),
-            JsonValueKind.Number => FromNumberText(value.ToJsonString()),
-            JsonValueKind.True => FromBoolean(true),
-            JsonValueKind.False => FromBoolean(false),
-            _ => null,
-        };
-    }
-
-    /// <summary>The same value holding the shared copy of its text (see <see cref="SharedStrings"/>).</summary>
-    internal ScalarValue WithSharedText() => new(Kind, SharedStrings.Share(Text), Number, Flag);
-
-    /// <summary>The scalar of a JSON text; null for null, objects, arrays and malformed text.</summary>
-    internal static ScalarValue? FromJsonText(string json)
-    {
-        if (json.Length == 0 || json[0] is '{' or '[' or 'n')
-        {
-            return null;
-        }
-
-        try
-        {
-            return FromJson(JsonNode.Parse(json));
-        }
-        catch (JsonException)
-        {
-            return null;
+            case JsonValueKind.String:
+                return FromString(shared ? EventFields.SharedText(value) : value.GetString());
+            case JsonValueKind.Number:
+                return FromNumberText(shared ? SharedStrings.Share(value.RawText) : Encoding.UTF8.GetString(value.RawText));
+            case JsonValueKind.True:
+                return FromBoolean(true);
+            case JsonValueKind.False:
+                return FromBoolean(false);
+            default:
+                return null;
         }
     }
 }

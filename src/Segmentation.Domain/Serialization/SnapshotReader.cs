@@ -1,33 +1,44 @@
+using System.Buffers.Binary;
 using System.Text;
 using Segmentation.Domain.Profiles.State;
 
 namespace Segmentation.Domain.Serialization;
 
 /// <summary>Reads what <see cref="SnapshotWriter"/> wrote. Callers translate stream errors into <see cref="FormatException"/>.</summary>
-internal sealed class SnapshotReader : IDisposable
+internal sealed class SnapshotReader(ReadOnlyMemory<byte> data) : IDisposable
 {
-    private readonly MemoryStream _stream;
-    private readonly BinaryReader _reader;
+    private const int MaxVarLongBytes = 10;
 
-    public SnapshotReader(byte[] data)
+    private ReadOnlyMemory<byte> _data = data;
+    private int _position;
+
+    public bool AtEnd => _position == _data.Length;
+
+    public byte ReadByte()
     {
-        _stream = new MemoryStream(data, writable: false);
-        _reader = new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
+        if (_position >= _data.Length)
+        {
+            throw new EndOfStreamException("The snapshot ends early.");
+        }
+
+        return _data.Span[_position++];
     }
 
-    public bool AtEnd => _stream.Position == _stream.Length;
+    public bool ReadBool() => ReadByte() != 0;
 
-    public byte ReadByte() => _reader.ReadByte();
-
-    public bool ReadBool() => _reader.ReadBoolean();
-
-    public int ReadInt() => _reader.Read7BitEncodedInt();
+    public int ReadInt()
+    {
+        var value = ReadVarLong();
+        return value <= uint.MaxValue
+            ? (int)(uint)value
+            : throw new FormatException("The snapshot holds a 32-bit integer that is too long.");
+    }
 
     /// <summary>A collection length: non-negative and no larger than the bytes left.</summary>
     public int ReadCount()
     {
         var count = ReadInt();
-        if (count < 0 || count > _stream.Length - _stream.Position)
+        if (count < 0 || count > _data.Length - _position)
         {
             throw new FormatException("The snapshot holds an invalid collection length.");
         }
@@ -35,15 +46,31 @@ internal sealed class SnapshotReader : IDisposable
         return count;
     }
 
-    public long ReadLong() => _reader.Read7BitEncodedInt64();
+    public long ReadLong() => (long)ReadVarLong();
 
-    public string ReadString() => _reader.ReadString();
+    public string ReadString() => Encoding.UTF8.GetString(ReadUtf8());
 
-    public decimal ReadDecimal() => _reader.ReadDecimal();
+    /// <summary>A string, as the copy that kept events share (see <see cref="SharedStrings"/>).</summary>
+    public string ReadSharedString() => SharedStrings.Share(ReadUtf8());
+
+    public decimal ReadDecimal()
+    {
+        var bytes = Take(16);
+        Span<int> bits =
+        [
+            BinaryPrimitives.ReadInt32LittleEndian(bytes),
+            BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]),
+            BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]),
+            BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]),
+        ];
+        return new decimal(bits);
+    }
 
     public EventKey ReadKey() => new(ReadLong(), ReadString());
 
     public string? ReadOptionalString() => ReadBool() ? ReadString() : null;
+
+    public string? ReadOptionalSharedString() => ReadBool() ? ReadSharedString() : null;
 
     public long? ReadOptionalLong() => ReadBool() ? ReadLong() : null;
 
@@ -55,7 +82,46 @@ internal sealed class SnapshotReader : IDisposable
 
     public void Dispose()
     {
-        _reader.Dispose();
-        _stream.Dispose();
+        _data = ReadOnlyMemory<byte>.Empty;
+        _position = 0;
+    }
+
+    private ReadOnlySpan<byte> ReadUtf8()
+    {
+        var length = ReadInt();
+        if (length < 0)
+        {
+            throw new FormatException("The snapshot holds a negative string length.");
+        }
+
+        return Take(length);
+    }
+
+    private ReadOnlySpan<byte> Take(int count)
+    {
+        if (count > _data.Length - _position)
+        {
+            throw new EndOfStreamException("The snapshot ends early.");
+        }
+
+        var span = _data.Span.Slice(_position, count);
+        _position += count;
+        return span;
+    }
+
+    private ulong ReadVarLong()
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < MaxVarLongBytes * 7; shift += 7)
+        {
+            var b = ReadByte();
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
+
+        throw new FormatException("The snapshot holds a variable-length integer that is too long.");
     }
 }

@@ -71,18 +71,18 @@ internal sealed partial class BrowsingState
             state.AddProductView(new ProductViewEntry(
                 reader.ReadLong(),
                 reader.ReadString(),
-                reader.ReadOptionalString(),
-                reader.ReadOptionalString(),
-                reader.ReadOptionalString(),
+                reader.ReadOptionalSharedString(),
+                reader.ReadOptionalSharedString(),
+                reader.ReadOptionalSharedString(),
                 reader.ReadOptionalDecimal(),
-                reader.ReadOptionalString(),
-                reader.ReadOptionalString()));
+                reader.ReadOptionalSharedString(),
+                reader.ReadOptionalSharedString()));
         }
 
         var categoryViews = reader.ReadCount();
         for (var i = 0; i < categoryViews; i++)
         {
-            state.AddCategoryView(new CategoryViewEntry(reader.ReadLong(), reader.ReadString(), reader.ReadString()));
+            state.AddCategoryView(new CategoryViewEntry(reader.ReadLong(), reader.ReadString(), reader.ReadSharedString()));
         }
 
         var searches = reader.ReadCount();

@@ -1,5 +1,7 @@
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text.Json;
 using Segmentation.Domain.Serialization;
+using Segmentation.Tracking;
 
 namespace Segmentation.Domain.Profiles.State;
 
@@ -16,7 +18,7 @@ internal sealed class EventTimeline
 
     public TimedBuffer<TimelineEntry>? Get(string eventName) => _byName.GetValueOrDefault(eventName);
 
-    public void Add(string eventName, EventKey key, JsonObject? properties) =>
+    public void Add(string eventName, EventKey key, Utf8JsonMembers properties) =>
         Add(eventName, new TimelineEntry(key.Ticks, key.MessageId, Capture(properties)));
 
     public void PruneThrough(long ticks)
@@ -84,7 +86,7 @@ internal sealed class EventTimeline
         var names = reader.ReadCount();
         for (var i = 0; i < names; i++)
         {
-            var name = reader.ReadString();
+            var name = reader.ReadSharedString();
             var entries = reader.ReadCount();
             for (var j = 0; j < entries; j++)
             {
@@ -93,15 +95,14 @@ internal sealed class EventTimeline
                 var properties = new EventProperty[reader.ReadCount()];
                 for (var k = 0; k < properties.Length; k++)
                 {
-                    var propertyName = reader.ReadString();
+                    var propertyName = reader.ReadSharedString();
                     var kind = reader.ReadByte();
                     if (kind > (byte)ScalarKind.Boolean)
                     {
                         throw new FormatException("The snapshot holds an unknown property kind.");
                     }
 
-                    properties[k] = new EventProperty(
-                        SharedStrings.Share(propertyName), ScalarValue.From((ScalarKind)kind, reader.ReadString()).WithSharedText());
+                    properties[k] = new EventProperty(propertyName, ScalarValue.From((ScalarKind)kind, reader.ReadSharedString()));
                 }
 
                 timeline.Add(name, new TimelineEntry(ticks, messageId, properties));
@@ -126,33 +127,38 @@ internal sealed class EventTimeline
         }
     }
 
-    private static EventProperty[] Capture(JsonObject? properties)
+    private static EventProperty[] Capture(Utf8JsonMembers properties)
     {
-        if (properties is null || properties.Count == 0)
+        if (properties.Count == 0)
         {
             return [];
         }
 
-        List<EventProperty>? kept = null;
-        foreach (var (name, node) in properties)
+        var pool = ArrayPool<EventProperty>.Shared;
+        var kept = pool.Rent(properties.Count);
+        var count = 0;
+        for (var i = 0; i < properties.Count; i++)
         {
-            if (name.Length is 0 or > ProfileLimits.TimelinePropertyNameMaxLength || ScalarValue.FromJson(node) is not { } value
-                || value.Text.Length > ProfileLimits.TimelineValueMaxLength)
+            var value = properties.ValueAt(i);
+            if (value.Kind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null)
             {
                 continue;
             }
 
-            (kept ??= []).Add(new EventProperty(SharedStrings.Share(name), value.WithSharedText()));
+            var name = EventFields.SharedText(properties.NameAt(i));
+            if (name.Length is 0 or > ProfileLimits.TimelinePropertyNameMaxLength
+                || ScalarValue.FromJson(value, shared: true) is not { } scalar || scalar.Text.Length > ProfileLimits.TimelineValueMaxLength)
+            {
+                continue;
+            }
+
+            kept[count++] = new EventProperty(name, scalar);
         }
 
-        if (kept is null)
-        {
-            return [];
-        }
-
-        kept.Sort((left, right) => string.CompareOrdinal(left.Name, right.Name));
-        return kept.Count > ProfileLimits.TimelinePropertiesPerEvent
-            ? kept.GetRange(0, ProfileLimits.TimelinePropertiesPerEvent).ToArray()
-            : kept.ToArray();
+        var span = kept.AsSpan(0, count);
+        span.Sort(static (left, right) => string.CompareOrdinal(left.Name, right.Name));
+        var result = span[..Math.Min(count, ProfileLimits.TimelinePropertiesPerEvent)].ToArray();
+        pool.Return(kept, clearArray: true);
+        return result;
     }
 }

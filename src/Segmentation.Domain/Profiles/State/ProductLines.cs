@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Segmentation.Domain.Serialization;
+using Segmentation.Tracking;
 
 namespace Segmentation.Domain.Profiles.State;
 
@@ -9,43 +10,45 @@ internal static class ProductLines
     public static readonly IReadOnlyList<ProductLine> Empty = [];
 
     /// <summary>The product of an event's properties or of a <c>products[]</c> element; null without product_id, sku or name.</summary>
-    public static ProductLine? Parse(JsonObject? source, int? quantityOverride = null)
+    public static ProductLine? Parse(Utf8JsonMembers source, int? quantityOverride = null)
     {
-        var productId = JsonFields.GetString(source, "product_id", "productId", "id");
-        var sku = JsonFields.GetString(source, "sku");
-        var name = JsonFields.GetString(source, "name");
+        var productId = source.GetSharedString("product_id"u8, "productId"u8, "id"u8);
+        var sku = source.GetSharedString("sku"u8);
+        var name = source.GetSharedString("name"u8);
         var key = productId ?? sku ?? name;
         if (key is null)
         {
             return null;
         }
 
-        var quantity = quantityOverride ?? JsonFields.GetInt(source, "quantity") ?? 1;
+        var quantity = quantityOverride ?? source.GetInt("quantity"u8) ?? 1;
         return new ProductLine(
             key,
             productId,
             sku,
             name,
-            JsonFields.GetString(source, "category"),
-            JsonFields.GetString(source, "brand"),
-            JsonFields.GetDecimal(source, "price"),
+            source.GetSharedString("category"u8),
+            source.GetSharedString("brand"u8),
+            source.GetDecimal("price"u8),
             Math.Max(quantity, 1),
-            JsonFields.GetString(source, "image_url", "imageUrl"),
-            JsonFields.GetString(source, "url"));
+            source.GetSharedString("image_url"u8, "imageUrl"u8),
+            source.GetSharedString("url"u8));
     }
 
     /// <summary>The elements of <c>products[]</c> that name a product, in array order; null when the array is absent.</summary>
-    public static IReadOnlyList<ProductLine>? ParseArray(JsonObject? properties)
+    public static IReadOnlyList<ProductLine>? ParseArray(Utf8JsonMembers properties)
     {
-        if (JsonFields.GetArray(properties, "products") is not { } array)
+        var array = properties.Get("products"u8);
+        if (array.Kind != JsonValueKind.Array)
         {
             return null;
         }
 
-        var lines = new List<ProductLine>(array.Count);
-        foreach (var element in array)
+        var lines = new List<ProductLine>();
+        Span<Utf8JsonMemberSlot> slots = stackalloc Utf8JsonMemberSlot[Utf8JsonMembers.StackSlots];
+        foreach (var element in array.EnumerateArray())
         {
-            if (Parse(element as JsonObject) is { } line)
+            if (Parse(element.ReadObject(slots)) is { } line)
             {
                 lines.Add(line);
             }
@@ -104,16 +107,16 @@ internal static class ProductLines
         for (var i = 0; i < count; i++)
         {
             lines.Add(new ProductLine(
-                reader.ReadString(),
-                reader.ReadOptionalString(),
-                reader.ReadOptionalString(),
-                reader.ReadOptionalString(),
-                reader.ReadOptionalString(),
-                reader.ReadOptionalString(),
+                reader.ReadSharedString(),
+                reader.ReadOptionalSharedString(),
+                reader.ReadOptionalSharedString(),
+                reader.ReadOptionalSharedString(),
+                reader.ReadOptionalSharedString(),
+                reader.ReadOptionalSharedString(),
                 reader.ReadOptionalDecimal(),
                 reader.ReadInt(),
-                reader.ReadOptionalString(),
-                reader.ReadOptionalString()));
+                reader.ReadOptionalSharedString(),
+                reader.ReadOptionalSharedString()));
         }
 
         return lines;

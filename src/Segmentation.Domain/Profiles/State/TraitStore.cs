@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Segmentation.Domain.Serialization;
+using Segmentation.Tracking;
 
 namespace Segmentation.Domain.Profiles.State;
 
@@ -19,11 +19,11 @@ internal sealed class TraitStore
 
     public IReadOnlyDictionary<string, TraitValue> Values => _values;
 
-    public void Set(string name, JsonNode? value, EventKey stamp)
+    public void Set(string name, Utf8JsonValue value, EventKey stamp)
     {
         if (!_values.TryGetValue(name, out var current) || stamp > current.Stamp)
         {
-            _values[name] = new TraitValue(JsonFields.ToJsonText(value), JsonFields.AsString(value), stamp);
+            _values[name] = TraitValue.Of(value, stamp);
         }
     }
 
@@ -31,14 +31,18 @@ internal sealed class TraitStore
     {
         if (timeZone is not null && (ContextTimeZone is null || stamp > ContextTimeZone.Stamp))
         {
-            ContextTimeZone = new TraitValue(JsonFields.ToJsonText(JsonValue.Create(timeZone)), timeZone, stamp);
+            ContextTimeZone = Restamp(ContextTimeZone, timeZone, stamp);
         }
 
         if (country is not null && (ContextCountry is null || stamp > ContextCountry.Stamp))
         {
-            ContextCountry = new TraitValue(JsonFields.ToJsonText(JsonValue.Create(country)), country, stamp);
+            ContextCountry = Restamp(ContextCountry, country, stamp);
         }
     }
+
+    /// <summary>The current value with a newer stamp (its text and readings kept when the value is the same).</summary>
+    private static TraitValue Restamp(TraitValue? current, string value, EventKey stamp) =>
+        current is not null && current.Text == value ? current with { Stamp = stamp } : TraitValue.OfString(value, stamp);
 
     public TraitValue? Get(string name) => _values.GetValueOrDefault(name);
 
@@ -118,16 +122,13 @@ internal sealed class TraitStore
     {
         var json = reader.ReadString();
         var stamp = reader.ReadKey();
-        JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json);
+            return TraitValue.Parse(json, stamp);
         }
         catch (System.Text.Json.JsonException exception)
         {
             throw new FormatException("The snapshot holds a trait that is not JSON.", exception);
         }
-
-        return new TraitValue(json, JsonFields.AsString(node), stamp);
     }
 }
