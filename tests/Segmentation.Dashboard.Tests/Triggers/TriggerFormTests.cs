@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Segmentation.Domain.Triggers;
 using Segmentation.Domain.Triggers.Settings;
+using Segmentation.Grains.Triggers;
 using Segmentation.Silo.Dashboard.Components.Pages.Triggers;
 
 namespace Segmentation.Dashboard.Tests.Triggers;
@@ -14,7 +15,7 @@ public sealed class TriggerFormTests
     [MemberData(nameof(Triggers))]
     public void Descriptions_EverySettingOfTheTrigger_HasOneField(string name)
     {
-        var settable = TriggerSettings.DefaultsOf(name)!.GetType()
+        var settable = Defaults(name).GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(static p => p.CanWrite && p.Name != nameof(TriggerSettings.Enabled))
             .Select(static p => p.Name)
@@ -186,10 +187,13 @@ public sealed class TriggerFormTests
         }
     }
 
+    // The trigger's defaults, as silo-config leaves them.
+    private static TriggerSettings Defaults(string name) => new TriggerOptions().Triggers().Single(s => s.Trigger == name);
+
     // Settings with a value in every field, as silo-config or an edit may give them.
     private static TriggerSettings Configured(string name)
     {
-        var settings = TriggerSettings.DefaultsOf(name)!;
+        var settings = Defaults(name);
         settings.Enabled = true;
         settings.TemplateId = "d-" + name;
         switch (settings)
