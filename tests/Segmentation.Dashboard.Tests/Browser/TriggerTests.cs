@@ -170,7 +170,9 @@ public sealed class TriggerTests(DashboardFixture fixture)
         var configured = await ArrangeAsync(new CartAbandonmentSettings { Enabled = true });
         var customerId = "cart-" + Guid.NewGuid().ToString("N")[..12];
         using var tracking = new TrackingApi(fixture.Silo.BaseAddress);
+        // Triggers watch customers with an email address.
         await tracking.SendAsync(
+            TrackingApi.Identify(customerId, new JsonObject { ["email"] = customerId + "@example.com" }),
             TrackingApi.Track(customerId, "Product Viewed", new JsonObject { ["product_id"] = "boot-1", ["name"] = "Rain boot", ["price"] = 60 }),
             TrackingApi.Track(customerId, "Product Added", new JsonObject { ["product_id"] = "boot-1", ["name"] = "Rain boot", ["price"] = 60, ["quantity"] = 1 }));
         try
