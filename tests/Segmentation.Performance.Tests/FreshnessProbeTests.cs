@@ -77,7 +77,8 @@ public sealed class FreshnessProbeTests
 
         var result = await probe.RunAsync("run", TimeSpan.FromMilliseconds(60), 0, CancellationToken.None);
 
-        Assert.True(result.Probes >= 5);
+        // How many probes fit in the run depends on the machine; each one must be counted by a later refresh.
+        Assert.True(result.Probes > 0);
         Assert.Equal(Interlocked.Read(ref acknowledged), result.Probes);
         Assert.Equal(0, result.Unseen);
     }
