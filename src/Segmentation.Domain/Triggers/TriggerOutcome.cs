@@ -8,7 +8,4 @@ public enum TriggerOutcome : byte
 
     /// <summary>A guardrail or the trigger's condition stopped it; a skip with the reason was appended.</summary>
     Skipped,
-
-    /// <summary>It was due too long before its customer's record was applied (imported history): nothing was appended.</summary>
-    PassedOver,
 }

@@ -7,8 +7,8 @@ using Segmentation.Grains.Triggers;
 
 namespace Segmentation.Grains.Customers;
 
-// Deciding one due occurrence, inside a log-fed turn and as of the record's instant: passed over when it was due too
-// long ago, skipped with a reason (disabled, consent, suppression, cooldown, frequency cap), deferred to the end of
+// Deciding one due occurrence, inside a log-fed turn and as of the record's instant (the policies pass over what was
+// due too long ago): skipped with a reason (disabled, consent, suppression, cooldown, frequency cap), deferred to the end of
 // quiet hours, or sent. Every outcome goes into the ledger, so nothing is decided twice; a replay appends the same
 // intent or skip again (same send id), which the outbox ignores.
 public sealed partial class CustomerGrain
@@ -23,12 +23,6 @@ public sealed partial class CustomerGrain
     {
         var asOf = context.AsOf;
         var guardrails = settings.Guardrails;
-        if (due.DueAt < asOf - guardrails.MaxLateness)
-        {
-            context.Ledger.Record(Decision(due, asOf, TriggerOutcome.PassedOver));
-            return;
-        }
-
         var reason = !trigger.Enabled ? SendSkipReasons.TriggerDisabled : TriggerGuardrailChecks.ConsentSkipReason(_state.Profile);
         if (reason is null && context.Ledger.InCooldown(due, trigger.Cooldown, asOf))
         {

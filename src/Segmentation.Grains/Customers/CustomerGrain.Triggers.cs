@@ -186,7 +186,8 @@ public sealed partial class CustomerGrain
     {
         var zone = TimeZones.TryFind(_state.Profile.TimeZone, out var found) ? found : settings.DefaultZone;
         var segments = _state.Segments;
-        return new TriggerContext(_state.Profile, asOf, zone, _state.Triggers.Ledger, _state.Triggers.Cart.Since, segments.ContainsKey);
+        return new TriggerContext(
+            _state.Profile, asOf, asOf - settings.Guardrails.MaxLateness, zone, _state.Triggers.Ledger, _state.Triggers.Cart.Since, segments.ContainsKey);
     }
 
     private static TriggerDue? NextDue(string name, TriggerSettings trigger, TriggerContext context) => trigger switch

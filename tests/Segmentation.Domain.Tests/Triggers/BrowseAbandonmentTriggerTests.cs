@@ -29,6 +29,15 @@ public sealed class BrowseAbandonmentTriggerTests
     }
 
     [Fact]
+    public void NextDue_ViewsLongAgo_PassedOver()
+    {
+        var customer = new TriggerProfiles().Apply(View("p-1", T0), View("p-1", T0.AddHours(1)));
+
+        Assert.NotNull(BrowseAbandonmentTrigger.NextDue(customer.At(T0.AddHours(25)), Settings));
+        Assert.Null(BrowseAbandonmentTrigger.NextDue(customer.At(T0.AddHours(26).AddTicks(1)), Settings));
+    }
+
+    [Fact]
     public void NextDue_ProductAddedToTheCart_NothingIsDue()
     {
         var customer = new TriggerProfiles().Apply(

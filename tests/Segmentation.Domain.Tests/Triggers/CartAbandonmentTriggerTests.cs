@@ -45,6 +45,15 @@ public sealed class CartAbandonmentTriggerTests
         Assert.Null(CartAbandonmentTrigger.NextDue(customer.At(T0), settings));
     }
 
+    [Fact]
+    public void NextDue_CartFromImportedHistory_PassedOverOnceItsStepsAreLongDue()
+    {
+        var customer = new TriggerProfiles().Apply(Track("Product Added", T0, Line));
+
+        Assert.Equal(TriggerKeys.Instant(T0) + "/2", CartAbandonmentTrigger.NextDue(customer.At(T0.AddHours(30)), Settings)!.OccurrenceKey);
+        Assert.Null(CartAbandonmentTrigger.NextDue(customer.At(T0.AddDays(3)), Settings));
+    }
+
     [Theory]
     [InlineData("Order Completed")]
     [InlineData("Checkout Started")]

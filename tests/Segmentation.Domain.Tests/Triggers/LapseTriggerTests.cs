@@ -25,6 +25,17 @@ public sealed class LapseTriggerTests
     }
 
     [Fact]
+    public void NextDue_ImportedHistory_PassesOverTheLapseThatIsLongDueButKeepsTheWinBack()
+    {
+        var customer = new TriggerProfiles().Apply(Page(T0));
+
+        var due = LapseTrigger.NextDue(customer.At(T0.AddDays(70)), Settings)!;
+
+        Assert.Equal((T0.AddDays(90), TriggerKeys.Instant(T0) + "/win-back"), (due.DueAt, due.OccurrenceKey));
+        Assert.Null(LapseTrigger.NextDue(customer.At(T0.AddDays(100)), Settings));
+    }
+
+    [Fact]
     public void NextDue_NewActivity_StartsANewOccurrenceAndTheOldNoLongerHolds()
     {
         var customer = new TriggerProfiles().Apply(Page(T0));

@@ -25,7 +25,7 @@ internal sealed class TriggerProfiles
     }
 
     public TriggerContext At(DateTimeOffset asOf, TimeZoneInfo? zone = null, params string[] segments) =>
-        new(Profile, asOf, zone ?? TimeZoneInfo.Utc, Ledger, Cart.Since, id => segments.Contains(id));
+        new(Profile, asOf, asOf.AddDays(-1), zone ?? TimeZoneInfo.Utc, Ledger, Cart.Since, id => segments.Contains(id));
 
     /// <summary>Records the occurrence as decided at its due time.</summary>
     public void Decide(TriggerDue due, TriggerOutcome outcome = TriggerOutcome.Sent) =>

@@ -12,40 +12,38 @@ using Segmentation.Tracking;
 
 namespace Segmentation.Silo.Tests.Triggers;
 
+/// <summary>The silo in memory with a management key, a fake clock and a frequency cap of 3.</summary>
+internal sealed class TriggersTestSilo : ApiTestSilo
+{
+    private TriggersTestSilo(SiloApplicationFactory factory)
+        : base(factory)
+    {
+    }
+
+    public static Task<TriggersTestSilo> StartAsync(CancellationToken cancellationToken) => ReadyAsync(
+        new TriggersTestSilo(CreateFactory(new FakeTimeProvider(Now)).WithSetting("Segmentation:Triggers:Guardrails:FrequencyCap", "3")),
+        cancellationToken);
+}
+
 /// <summary><c>/api/triggers</c> and the customer's pending triggers over HTTP, on the silo in memory with a fake clock.</summary>
 public sealed class TriggerApiTests : IAsyncLifetime
 {
-    private const string Key = "triggers-tests-management-key-0001-abcdefgh";
-    private const string KeyName = "triggers-tests";
-    private static readonly DateTimeOffset Now = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
-
-    private SiloApplicationFactory _factory = null!;
-    private HttpClient _client = null!;
+    private TriggersTestSilo _silo = null!;
 
     public async Task InitializeAsync()
     {
-        _factory = new SiloApplicationFactory()
-            .WithSetting("Segmentation:Management:ApiKeys:0:Name", KeyName)
-            .WithSetting("Segmentation:Management:ApiKeys:0:Key", Key)
-            .WithSetting("Segmentation:Triggers:Guardrails:FrequencyCap", "3")
-            .WithServices(static services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
-        _client = _factory.CreateClient();
         using var guard = HangGuard.Start();
-        await _factory.Silo.WhenReadyAsync().WaitAsync(guard.Token);
+        _silo = await TriggersTestSilo.StartAsync(guard.Token);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     [Fact]
     public async Task ListTriggers_TheSixWithTheirSettingsAndTheGuardrails()
     {
         using var guard = HangGuard.Start();
 
-        var body = await ExpectAsync(HttpMethod.Get, "/api/triggers", null, HttpStatusCode.OK, guard.Token);
+        var body = await _silo.ExpectAsync(HttpMethod.Get, "/api/triggers", HttpStatusCode.OK, guard.Token);
 
         var triggers = body.GetProperty("triggers").EnumerateArray().ToList();
         Assert.Equal(
@@ -69,7 +67,7 @@ public sealed class TriggerApiTests : IAsyncLifetime
     {
         using var guard = HangGuard.Start();
 
-        using var response = await _client.GetAsync("/api/triggers", guard.Token);
+        using var response = await _silo.Client.GetAsync("/api/triggers", guard.Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -79,16 +77,16 @@ public sealed class TriggerApiTests : IAsyncLifetime
     {
         using var guard = HangGuard.Start();
 
-        var body = await ExpectAsync(HttpMethod.Put, "/api/triggers/cart_abandonment", """{"enabled":true,"delay":"00:30:00","templateId":"d-cart"}""", HttpStatusCode.OK, guard.Token);
+        var body = await _silo.ExpectAsync(HttpMethod.Put, "/api/triggers/cart_abandonment", HttpStatusCode.OK, guard.Token, """{"enabled":true,"delay":"00:30:00","templateId":"d-cart"}""");
 
         var settings = body.GetProperty("settings");
         Assert.Equal((true, "00:30:00", "d-cart", "1.00:00:00"), (
             settings.GetProperty("enabled").GetBoolean(), settings.GetProperty("delay").GetString(),
             settings.GetProperty("templateId").GetString(), settings.GetProperty("secondStepDelay").GetString()));
-        Assert.Equal((true, KeyName, Now), (body.GetProperty("edited").GetBoolean(), body.GetProperty("changedBy").GetString(), body.GetProperty("changedAt").GetDateTimeOffset()));
-        var changes = await ExpectAsync(HttpMethod.Get, "/api/triggers/cart_abandonment/changes", null, HttpStatusCode.OK, guard.Token);
-        Assert.Equal(KeyName, Assert.Single(changes.EnumerateArray()).GetProperty("changedBy").GetString());
-        var read = await ExpectAsync(HttpMethod.Get, "/api/triggers/cart_abandonment", null, HttpStatusCode.OK, guard.Token);
+        Assert.Equal((true, ApiTestSilo.KeyName, ApiTestSilo.Now), (body.GetProperty("edited").GetBoolean(), body.GetProperty("changedBy").GetString(), body.GetProperty("changedAt").GetDateTimeOffset()));
+        var changes = await _silo.ExpectAsync(HttpMethod.Get, "/api/triggers/cart_abandonment/changes", HttpStatusCode.OK, guard.Token);
+        Assert.Equal(ApiTestSilo.KeyName, Assert.Single(changes.EnumerateArray()).GetProperty("changedBy").GetString());
+        var read = await _silo.ExpectAsync(HttpMethod.Get, "/api/triggers/cart_abandonment", HttpStatusCode.OK, guard.Token);
         Assert.Equal("00:30:00", read.GetProperty("settings").GetProperty("delay").GetString());
     }
 
@@ -102,10 +100,10 @@ public sealed class TriggerApiTests : IAsyncLifetime
     {
         using var guard = HangGuard.Start();
 
-        var problem = await ExpectAsync(HttpMethod.Put, "/api/triggers/cart_abandonment", json, HttpStatusCode.BadRequest, guard.Token);
+        var problem = await _silo.ExpectAsync(HttpMethod.Put, "/api/triggers/cart_abandonment", HttpStatusCode.BadRequest, guard.Token, json);
 
         Assert.Equal([message], problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(static m => m.GetString()));
-        var read = await ExpectAsync(HttpMethod.Get, "/api/triggers/cart_abandonment", null, HttpStatusCode.OK, guard.Token);
+        var read = await _silo.ExpectAsync(HttpMethod.Get, "/api/triggers/cart_abandonment", HttpStatusCode.OK, guard.Token);
         Assert.False(read.GetProperty("edited").GetBoolean());
     }
 
@@ -114,24 +112,24 @@ public sealed class TriggerApiTests : IAsyncLifetime
     {
         using var guard = HangGuard.Start();
 
-        await ExpectAsync(HttpMethod.Put, "/api/triggers/sms_blast", """{"enabled":true}""", HttpStatusCode.NotFound, guard.Token);
-        await ExpectAsync(HttpMethod.Get, "/api/triggers/sms_blast", null, HttpStatusCode.NotFound, guard.Token);
-        await ExpectAsync(HttpMethod.Get, "/api/triggers/sms_blast/changes", null, HttpStatusCode.NotFound, guard.Token);
+        await _silo.ExpectAsync(HttpMethod.Put, "/api/triggers/sms_blast", HttpStatusCode.NotFound, guard.Token, """{"enabled":true}""");
+        await _silo.ExpectAsync(HttpMethod.Get, "/api/triggers/sms_blast", HttpStatusCode.NotFound, guard.Token);
+        await _silo.ExpectAsync(HttpMethod.Get, "/api/triggers/sms_blast/changes", HttpStatusCode.NotFound, guard.Token);
     }
 
     [Fact]
     public async Task GetCustomer_ListsThePendingTriggers()
     {
         using var guard = HangGuard.Start();
-        await ExpectAsync(HttpMethod.Put, "/api/triggers/cart_abandonment", """{"enabled":true}""", HttpStatusCode.OK, guard.Token);
+        await _silo.ExpectAsync(HttpMethod.Put, "/api/triggers/cart_abandonment", HttpStatusCode.OK, guard.Token, """{"enabled":true}""");
         var add = new TrackingMessage
         {
             Type = TrackingMessageType.Track,
             MessageId = "add-1",
             UserId = "u-1",
             Event = "Product Added",
-            Timestamp = Now,
-            ReceivedAt = Now,
+            Timestamp = ApiTestSilo.Now,
+            ReceivedAt = ApiTestSilo.Now,
             Properties = new JsonObject { ["product_id"] = "p-1", ["price"] = 10, ["quantity"] = 1 },
         };
         var identify = new TrackingMessage
@@ -139,17 +137,17 @@ public sealed class TriggerApiTests : IAsyncLifetime
             Type = TrackingMessageType.Identify,
             MessageId = "identify-1",
             UserId = "u-1",
-            Timestamp = Now,
-            ReceivedAt = Now,
+            Timestamp = ApiTestSilo.Now,
+            ReceivedAt = ApiTestSilo.Now,
             Traits = new JsonObject { ["email"] = "u-1@example.com" },
         };
-        await _factory.Services.GetRequiredService<CustomerDirectory>().AppendAsync([identify, add], guard.Token);
-        await _factory.Silo.WhenIdleAsync().WaitAsync(guard.Token);
+        await _silo.Factory.Services.GetRequiredService<CustomerDirectory>().AppendAsync([identify, add], guard.Token);
+        await _silo.WhenIdleAsync(guard.Token);
 
-        var customer = await ExpectAsync(HttpMethod.Get, "/api/customers/u-1", null, HttpStatusCode.OK, guard.Token);
+        var customer = await _silo.ExpectAsync(HttpMethod.Get, "/api/customers/u-1", HttpStatusCode.OK, guard.Token);
 
         var pending = Assert.Single(customer.GetProperty("pendingTriggers").EnumerateArray());
-        Assert.Equal(("cart_abandonment", Now.AddHours(1), "2026-03-02T12:00:00.0000000Z", false), (
+        Assert.Equal(("cart_abandonment", ApiTestSilo.Now.AddHours(1), "2026-03-02T12:00:00.0000000Z", false), (
             pending.GetProperty("trigger").GetString(), pending.GetProperty("dueAt").GetDateTimeOffset(),
             pending.GetProperty("occurrenceKey").GetString(), pending.GetProperty("deferred").GetBoolean()));
     }
@@ -159,7 +157,7 @@ public sealed class TriggerApiTests : IAsyncLifetime
     {
         using var guard = HangGuard.Start();
 
-        var document = await ExpectAsync(HttpMethod.Get, "/openapi/v1.json", null, HttpStatusCode.OK, guard.Token);
+        var document = await _silo.ExpectAsync(HttpMethod.Get, "/openapi/v1.json", HttpStatusCode.OK, guard.Token);
 
         var paths = document.GetProperty("paths");
         Assert.Equal(["200", "401", "503"], Responses(paths, "/api/triggers", "get"));
@@ -169,19 +167,4 @@ public sealed class TriggerApiTests : IAsyncLifetime
 
     private static IEnumerable<string> Responses(JsonElement paths, string path, string method) =>
         paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(static r => r.Name).Order(StringComparer.Ordinal);
-
-    private async Task<JsonElement> ExpectAsync(HttpMethod method, string path, string? json, HttpStatusCode status, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        using var response = await _client.SendAsync(request, cancellationToken);
-        var body = await ManagementHttp.ReadJsonAsync(response, cancellationToken);
-        Assert.True(response.StatusCode == status, $"{method} {path} answered {(int)response.StatusCode}, expected {(int)status}: {body}");
-        return body;
-    }
 }

@@ -19,12 +19,13 @@ public static class BirthdayTrigger
             return null;
         }
 
-        var year = TimeZones.ToLocal(context.AsOf, context.Zone).Year;
-        for (var candidate = year - 1; candidate <= year + 1; candidate++)
+        // The local date now: a birthday before it is over.
+        var today = DateOnly.FromDateTime(TimeZones.ToLocal(context.AsOf, context.Zone));
+        for (var candidate = today.Year; candidate <= today.Year + 1; candidate++)
         {
             var key = candidate.ToString(CultureInfo.InvariantCulture);
             var day = DayIn(birthday, candidate);
-            if (context.Ledger.IsDecided(TriggerNames.Birthday, key) || context.AsOf >= TimeZones.ToInstant(day.AddDays(1), TimeOnly.MinValue, context.Zone))
+            if (day < today || context.Ledger.IsDecided(TriggerNames.Birthday, key))
             {
                 continue;
             }

@@ -7,7 +7,8 @@ namespace Segmentation.Domain.Triggers.Policies;
 /// Browse abandonment: a product whose latest view ends a run of at least <see cref="BrowseAbandonmentSettings.MinViews"/>
 /// views within <see cref="BrowseAbandonmentSettings.Window"/>, with no Product Added of it since the first of them and not
 /// in the cart, is due <see cref="BrowseAbandonmentSettings.Delay"/> after that latest view. The earliest due product
-/// wins. Key <c>{product}/{latest view}</c>; the cooldown is per product.
+/// wins; a product whose latest view is too old to be sent (before the context's <c>NotBefore</c> minus the delay) is
+/// passed over. Key <c>{product}/{latest view}</c>; the cooldown is per product.
 /// </summary>
 public static class BrowseAbandonmentTrigger
 {
@@ -18,18 +19,43 @@ public static class BrowseAbandonmentTrigger
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
+
+        // One pass over the views that can still matter, newest first: each product's latest view (it must be due at or
+        // after NotBefore) and its views within the window before that.
         var views = context.Profile.GetEventTimeline(ProductViewed);
-        var cart = context.Profile.Cart.Lines;
-        TriggerDue? best = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var oldestLatest = (context.NotBefore - settings.Delay).UtcTicks;
+        var products = new Dictionary<string, ProductViews>(StringComparer.Ordinal);
         for (var i = views.Count - 1; i >= 0; i--)
         {
-            if (ProductKey(views[i]) is not { } product || !TriggerKeys.IsUsablePart(product) || !seen.Add(product))
+            var ticks = views.TicksAt(i);
+            if (ticks < oldestLatest - settings.Window.Ticks)
+            {
+                break;
+            }
+
+            if (ProductKey(views[i]) is not { } product || !TriggerKeys.IsUsablePart(product))
             {
                 continue;
             }
 
-            if (Candidate(context, settings, product, views, cart) is { } due
+            if (!products.TryGetValue(product, out var seen))
+            {
+                if (ticks >= oldestLatest)
+                {
+                    products[product] = new ProductViews(ticks, ticks, 1);
+                }
+            }
+            else if (ticks > seen.Latest - settings.Window.Ticks)
+            {
+                products[product] = seen with { FirstCounted = ticks, Count = seen.Count + 1 };
+            }
+        }
+
+        TriggerDue? best = null;
+        var cart = products.Count > 0 ? context.Profile.Cart.Lines : [];
+        foreach (var (product, seen) in products)
+        {
+            if (Candidate(context, settings, product, seen, cart) is { } due
                 && !context.Ledger.IsDecided(TriggerNames.BrowseAbandonment, due.OccurrenceKey)
                 && (best is null || due.DueAt < best.DueAt || (due.DueAt == best.DueAt && string.CompareOrdinal(due.ProductKey, best.ProductKey) < 0)))
             {
@@ -44,41 +70,36 @@ public static class BrowseAbandonmentTrigger
     public static bool Holds(TriggerContext context, BrowseAbandonmentSettings settings, string occurrenceKey)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
         var product = TriggerKeys.Head(occurrenceKey);
-        return Candidate(context, settings, product, context.Profile.GetEventTimeline(ProductViewed), context.Profile.Cart.Lines)?.OccurrenceKey == occurrenceKey;
-    }
-
-    private static TriggerDue? Candidate(
-        TriggerContext context, BrowseAbandonmentSettings settings, string product, TrackedEventTimeline views, IReadOnlyList<ProductLine> cart)
-    {
-        // The product's views, newest first: the latest one and how many fall within the window before it.
-        long? latest = null;
-        long firstCounted = 0;
-        var count = 0;
+        var views = context.Profile.GetEventTimeline(ProductViewed);
+        ProductViews? seen = null;
         for (var i = views.Count - 1; i >= 0; i--)
         {
-            if (ProductKey(views[i]) != product)
-            {
-                continue;
-            }
-
             var ticks = views.TicksAt(i);
-            latest ??= ticks;
-            if (ticks <= latest.Value - settings.Window.Ticks)
+            if (seen is { } s && ticks <= s.Latest - settings.Window.Ticks)
             {
                 break;
             }
 
-            firstCounted = ticks;
-            count++;
+            if (ProductKey(views[i]) == product)
+            {
+                seen = seen is { } found ? found with { FirstCounted = ticks, Count = found.Count + 1 } : new ProductViews(ticks, ticks, 1);
+            }
         }
 
-        if (latest is not { } last || count < settings.MinViews || InCart(cart, product) || AddedSince(context.Profile, product, firstCounted))
+        return seen is { } latest && Candidate(context, settings, product, latest, context.Profile.Cart.Lines)?.OccurrenceKey == occurrenceKey;
+    }
+
+    private static TriggerDue? Candidate(
+        TriggerContext context, BrowseAbandonmentSettings settings, string product, ProductViews seen, IReadOnlyList<ProductLine> cart)
+    {
+        if (seen.Count < settings.MinViews || InCart(cart, product) || AddedSince(context.Profile, product, seen.FirstCounted))
         {
             return null;
         }
 
-        var lastView = new DateTimeOffset(last, TimeSpan.Zero);
+        var lastView = new DateTimeOffset(seen.Latest, TimeSpan.Zero);
         var key = TriggerKeys.Step(product, TriggerKeys.Instant(lastView));
         return new TriggerDue(
             TriggerNames.BrowseAbandonment, lastView + settings.Delay, key, key, product, settings.TemplateId, IncludeCart: false, product,
@@ -111,6 +132,9 @@ public static class BrowseAbandonmentTrigger
 
         return false;
     }
+
+    /// <summary>A product's latest view, the earliest of its views within the window before it, and how many those are.</summary>
+    private readonly record struct ProductViews(long Latest, long FirstCounted, int Count);
 
     /// <summary><c>product_id</c> (or <c>productId</c>, <c>id</c>), else <c>sku</c>, as the profile keys viewed products.</summary>
     private static string? ProductKey(TrackedEvent evt) =>

@@ -21,14 +21,16 @@ public static class CartAbandonmentTrigger
         }
 
         var series = TriggerKeys.Instant(since);
-        if (!context.Ledger.IsDecided(TriggerNames.CartAbandonment, series))
+        var first = lastChange + settings.Delay;
+        if (first >= context.NotBefore && !context.Ledger.IsDecided(TriggerNames.CartAbandonment, series))
         {
-            return Due(lastChange + settings.Delay, series, series, settings.TemplateId, "1");
+            return Due(first, series, series, settings.TemplateId, "1");
         }
 
         var second = TriggerKeys.Step(series, "2");
-        return settings.SecondStepDelay > TimeSpan.Zero && !context.Ledger.IsDecided(TriggerNames.CartAbandonment, second)
-            ? Due(lastChange + settings.SecondStepDelay, second, series, settings.SecondStepTemplateId ?? settings.TemplateId, "2")
+        var secondDue = lastChange + settings.SecondStepDelay;
+        return settings.SecondStepDelay > TimeSpan.Zero && secondDue >= context.NotBefore && !context.Ledger.IsDecided(TriggerNames.CartAbandonment, second)
+            ? Due(secondDue, second, series, settings.SecondStepTemplateId ?? settings.TemplateId, "2")
             : null;
     }
 

@@ -21,13 +21,14 @@ public static class LapseTrigger
         }
 
         var series = TriggerKeys.Instant(last);
-        if (!context.Ledger.IsDecided(TriggerNames.Lapse, series))
+        if (last + settings.After >= context.NotBefore && !context.Ledger.IsDecided(TriggerNames.Lapse, series))
         {
             return Due(last + settings.After, series, series, settings.TemplateId, "lapse");
         }
 
         var winBack = TriggerKeys.Step(series, WinBack);
-        return settings.WinBackAfter > TimeSpan.Zero && !context.Ledger.IsDecided(TriggerNames.Lapse, winBack)
+        return settings.WinBackAfter > TimeSpan.Zero && last + settings.WinBackAfter >= context.NotBefore
+            && !context.Ledger.IsDecided(TriggerNames.Lapse, winBack)
             ? Due(last + settings.WinBackAfter, winBack, series, settings.WinBackTemplateId ?? settings.TemplateId, WinBack)
             : null;
     }
