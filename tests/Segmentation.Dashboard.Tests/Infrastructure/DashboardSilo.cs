@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Segmentation.Delivery.Dispatch;
 using Segmentation.Silo.Hosting;
 using Segmentation.TestKit;
 using RuntimeSilo = Segmentation.Runtime.Hosting.Silo;
@@ -12,7 +14,9 @@ namespace Segmentation.Dashboard.Tests.Infrastructure;
 /// free loopback port of Kestrel so that a browser can reach it, in the Development environment (its documented
 /// accounts and keys), with its own data directory. Live figures every half second and RFM scores every second keep
 /// the browser tests' waits short. Given an ESP endpoint, its dispatcher posts there with two attempts per send and
-/// backoffs of a fraction of a second, so that a failing endpoint dead-letters a send at once.
+/// backoffs of a fraction of a second, so that a failing endpoint dead-letters a send at once; the send log tests
+/// append sends for customers without profiles, so the dispatcher allows every send (the triggers' guard, which would
+/// skip them, is tested with the triggers).
 /// </summary>
 public sealed class DashboardSilo : IAsyncDisposable
 {
@@ -70,6 +74,12 @@ public sealed class DashboardSilo : IAsyncDisposable
             builder =>
             {
                 builder.Logging.AddProvider(logs);
+                if (espEndpoint is not null)
+                {
+                    builder.Services.RemoveAll<ISendGuard>();
+                    builder.Services.AddSingleton<ISendGuard, AllowAllSendGuard>();
+                }
+
                 configure?.Invoke(builder);
             });
         await app.StartAsync();
