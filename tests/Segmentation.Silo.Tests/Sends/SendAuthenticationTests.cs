@@ -19,7 +19,7 @@ public sealed class SendAuthenticationTests
         // Arrange: a dead-lettered send a stranger would like to send again.
         using var guard = HangGuard.Start();
         await using var silo = await SendsTestSilo.StartAsync(guard.Token);
-        var intent = SendsTestSilo.Intent("u-1", "cart_abandonment", "c-1", minutesAgo: 5);
+        var intent = SendsTestSilo.Intent("u-1", "welcome_series", "c-1", minutesAgo: 5);
         silo.Esp.FirstAnswer(intent.SendId, 500);
         await silo.SendAsync(guard.Token, intent);
 

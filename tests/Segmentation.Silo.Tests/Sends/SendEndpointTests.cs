@@ -16,13 +16,13 @@ public sealed class SendEndpointTests
         // Arrange: delivered, refused (400), dead-lettered (500, one attempt allowed) and skipped sends.
         using var guard = HangGuard.Start();
         await using var silo = await SendsTestSilo.StartAsync(guard.Token);
-        var delivered = SendsTestSilo.Intent("u-1", "cart_abandonment", "c-1", minutesAgo: 40);
-        var refused = SendsTestSilo.Intent("u-2", "cart_abandonment", "c-1", minutesAgo: 30);
-        var deadLettered = SendsTestSilo.Intent("u-1", "browse_abandonment", "p-9", minutesAgo: 20);
+        var delivered = SendsTestSilo.Intent("u-1", "welcome_series", "c-1", minutesAgo: 40);
+        var refused = SendsTestSilo.Intent("u-2", "welcome_series", "c-1", minutesAgo: 30);
+        var deadLettered = SendsTestSilo.Intent("u-1", "price_drop", "p-9", minutesAgo: 20);
         silo.Esp.FirstAnswer(refused.SendId, 400);
         silo.Esp.FirstAnswer(deadLettered.SendId, 500);
         await silo.SendAsync(guard.Token, delivered, refused, deadLettered);
-        var skip = SendSkip.Create("u-2", "lapse", "2026-03", SendKind.Marketing, SendsTestSilo.Now, new SendSkipReason(SendSkipReasons.FrequencyCap, "3 sends in 24 h"));
+        var skip = SendSkip.Create("u-2", "back_in_stock", "2026-03", SendKind.Marketing, SendsTestSilo.Now, new SendSkipReason(SendSkipReasons.FrequencyCap, "3 sends in 24 h"));
         await silo.Outbox.AppendSkipsAsync([skip], guard.Token);
         await silo.WaitForAsync(skip.SendId, static _ => true, guard.Token);
 
@@ -32,7 +32,7 @@ public sealed class SendEndpointTests
         var dead = await silo.GetJsonAsync("/api/sends?status=dead_lettered", guard.Token);
         var skipped = await silo.GetJsonAsync("/api/sends?status=Skipped", guard.Token);
         var customer = await silo.GetJsonAsync("/api/sends?customerId=u-1", guard.Token);
-        var trigger = await silo.GetJsonAsync("/api/sends?trigger=cart_abandonment&status=delivered", guard.Token);
+        var trigger = await silo.GetJsonAsync("/api/sends?trigger=welcome_series&status=delivered", guard.Token);
 
         // Assert: newest first.
         Assert.Equal([skip.SendId, deadLettered.SendId, refused.SendId, delivered.SendId], SendsTestSilo.Ids(all));
@@ -61,7 +61,7 @@ public sealed class SendEndpointTests
         // Arrange
         using var guard = HangGuard.Start();
         await using var silo = await SendsTestSilo.StartAsync(guard.Token);
-        var intents = Enumerable.Range(1, 5).Select(i => SendsTestSilo.Intent($"u-{i}", "lapse", "2026-03", minutesAgo: 10 - i)).ToArray();
+        var intents = Enumerable.Range(1, 5).Select(i => SendsTestSilo.Intent($"u-{i}", "back_in_stock", "2026-03", minutesAgo: 10 - i)).ToArray();
         await silo.SendAsync(guard.Token, intents);
 
         // Act
@@ -105,7 +105,7 @@ public sealed class SendEndpointTests
         // Arrange
         using var guard = HangGuard.Start();
         await using var silo = await SendsTestSilo.StartAsync(guard.Token);
-        var intent = SendsTestSilo.Intent("u-1", "cart_abandonment", "c-1", minutesAgo: 5);
+        var intent = SendsTestSilo.Intent("u-1", "welcome_series", "c-1", minutesAgo: 5);
         silo.Esp.FirstAnswer(intent.SendId, 503);
         await silo.SendAsync(guard.Token, intent);
 
@@ -131,9 +131,9 @@ public sealed class SendEndpointTests
     {
         using var guard = HangGuard.Start();
         await using var silo = await SendsTestSilo.StartAsync(guard.Token);
-        var intent = SendsTestSilo.Intent("u-1", "cart_abandonment", "c-1", minutesAgo: 5);
+        var intent = SendsTestSilo.Intent("u-1", "welcome_series", "c-1", minutesAgo: 5);
         await silo.SendAsync(guard.Token, intent);
-        var unknown = SendIds.Compute("u-9", "lapse", "1");
+        var unknown = SendIds.Compute("u-9", "back_in_stock", "1");
 
         var conflict = await silo.ExpectAsync(HttpMethod.Post, $"/api/sends/{intent.SendId}/retry", HttpStatusCode.Conflict, guard.Token);
         var notFound = await silo.ExpectAsync(HttpMethod.Post, $"/api/sends/{unknown}/retry", HttpStatusCode.NotFound, guard.Token);
@@ -153,8 +153,8 @@ public sealed class SendEndpointTests
         await using var silo = await SendsTestSilo.StartAsync(guard.Token);
         await silo.Factory.Services.GetRequiredService<Grains.Customers.CustomerDirectory>().AppendAsync(
             [Identify("m1", "u-1", "ada@example.com", minutesAgo: 60, firstName: "Ada")], guard.Token);
-        var intent = SendsTestSilo.Intent("u-1", "cart_abandonment", "c-1", minutesAgo: 5);
-        await silo.SendAsync(guard.Token, intent, SendsTestSilo.Intent("u-2", "cart_abandonment", "c-1", minutesAgo: 5));
+        var intent = SendsTestSilo.Intent("u-1", "welcome_series", "c-1", minutesAgo: 5);
+        await silo.SendAsync(guard.Token, intent, SendsTestSilo.Intent("u-2", "welcome_series", "c-1", minutesAgo: 5));
 
         // Act
         var customer = await silo.GetJsonAsync("/api/customers/u-1", guard.Token);

@@ -13,7 +13,8 @@ namespace Segmentation.Silo.Tests.Sends;
 /// <summary>
 /// The silo in memory with a management key, a fake clock at <see cref="Now"/>, and delivery to an <see cref="EspStub"/>
 /// (one attempt per send, so a 5xx dead-letters at once). Sends go in through <see cref="OutboxDirectory"/>, as the
-/// triggers append them; the send log is read over HTTP.
+/// triggers append them, named after no trigger of the catalog, so that the trigger send guard lets them through (its
+/// checks are tested with the triggers); the send log is read over HTTP.
 /// </summary>
 public sealed class SendsTestSilo : IAsyncDisposable
 {
