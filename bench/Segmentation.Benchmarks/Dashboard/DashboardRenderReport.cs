@@ -31,6 +31,8 @@ public static class DashboardRenderReport
             ("Customer profile", $"/customers/{DashboardPopulation.CustomerId(customers / 2)}"),
             ("RFM grid", "/rfm"),
             ("RFM cell", "/rfm?r=3&f=2"),
+            ("Triggers", "/triggers"),
+            ("Trigger editor (100 segments to pick)", "/triggers/segment_entry/edit"),
         ];
         Console.WriteLine($"| Page | Path | Median | p95 | Slowest | Bytes |");
         Console.WriteLine($"|---|---|---|---|---|---|");
