@@ -8,6 +8,8 @@ using Segmentation.Benchmarks.Segments;
 // segment count latency; anything else goes to BenchmarkDotNet (e.g. --filter '*GrainCall*').
 // `backfill [customers] [memory]` and `preview [customers] [runs] [memory]` seed a population on SQLite (or in memory),
 // then time one backfill or previews; `preview-backfill [customers] [runs] [memory]` seeds once and times both.
+// `dashboard-render [customers] [samples] [sends]` seeds customers (and sends) and times each dashboard page's server
+// render.
 if (args is ["memory"])
 {
     await MemoryReport.RunAsync();
@@ -55,7 +57,8 @@ if (args is ["dashboard-render", .. var renderArgs])
 {
     await DashboardRenderReport.RunAsync(
         renderArgs.Length > 0 ? int.Parse(renderArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
-        renderArgs.Length > 1 ? int.Parse(renderArgs[1], CultureInfo.InvariantCulture) : 20);
+        renderArgs.Length > 1 ? int.Parse(renderArgs[1], CultureInfo.InvariantCulture) : 20,
+        renderArgs.Length > 2 ? int.Parse(renderArgs[2], CultureInfo.InvariantCulture) : 0);
     return;
 }
 
