@@ -8,6 +8,10 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 # The dashboard's browser tests drive Debian's Chromium through Playwright (no browser download is possible).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Birthdays and quiet hours in customers' IANA time zones (tested across daylight-saving changes) need the zone data.
+[ -d /usr/share/zoneinfo/Europe ] || missing+=(tzdata)
+# The benchmark tool's baseline tests start a throwaway PostgreSQL cluster from Debian's package.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -9,7 +9,9 @@ using Segmentation.Benchmarks.Segments;
 // segment count latency; anything else goes to BenchmarkDotNet (e.g. --filter '*GrainCall*').
 // `profile-memory [customers] [events]` what profiles with 90 days of load-generator history hold.
 // `backfill [customers] [memory]` and `preview [customers] [runs] [memory]` seed a population on SQLite (or in memory),
-// then time one backfill or previews.
+// then time one backfill or previews; `preview-backfill [customers] [runs] [memory]` seeds once and times both.
+// `dashboard-render [customers] [samples] [sends]` seeds customers (and sends) and times each dashboard page's server
+// render.
 if (args is ["memory"])
 {
     await MemoryReport.RunAsync();
@@ -50,11 +52,23 @@ if (args is ["preview", .. var previewArgs])
     return;
 }
 
+if (args is ["preview-backfill", .. var bothArgs])
+{
+    // One seeding for both: the previews, then the backfill of a new segment.
+    await using var population = await BackfillPopulation.StartAsync(
+        bothArgs.Length > 0 ? int.Parse(bothArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
+        bothArgs is [_, _, "memory"]);
+    await PreviewReport.RunAsync(population, bothArgs.Length > 1 ? int.Parse(bothArgs[1], CultureInfo.InvariantCulture) : 3);
+    await BackfillReport.RunAsync(population);
+    return;
+}
+
 if (args is ["dashboard-render", .. var renderArgs])
 {
     await DashboardRenderReport.RunAsync(
         renderArgs.Length > 0 ? int.Parse(renderArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
-        renderArgs.Length > 1 ? int.Parse(renderArgs[1], CultureInfo.InvariantCulture) : 20);
+        renderArgs.Length > 1 ? int.Parse(renderArgs[1], CultureInfo.InvariantCulture) : 20,
+        renderArgs.Length > 2 ? int.Parse(renderArgs[2], CultureInfo.InvariantCulture) : 0);
     return;
 }
 

@@ -11,8 +11,9 @@ public static class CustomerProfilesSiloBuilderExtensions
 {
     /// <summary>
     /// Adds customer profiles: the customer, RFM shard and email index grains, the <see cref="CustomerDirectory"/>
-    /// for hosts, the RFM cut point refresh, and segments (customers evaluate them on every change, see
-    /// <see cref="SegmentsSiloBuilderExtensions.AddSegments"/>). Options bind from <c>Segmentation:Profiles</c>. Safe to call twice.
+    /// for hosts, the RFM cut point refresh, segments (customers evaluate them on every change, see
+    /// <see cref="SegmentsSiloBuilderExtensions.AddSegments"/>) and triggers (see <see cref="TriggersSiloBuilderExtensions.AddTriggers"/>).
+    /// Options bind from <c>Segmentation:Profiles</c>. Safe to call twice.
     /// </summary>
     public static SiloBuilder AddCustomerProfiles(this SiloBuilder builder)
     {
@@ -23,6 +24,6 @@ public static class CustomerProfilesSiloBuilderExtensions
         services.TryAddSingleton<RfmRefresher>();
         services.TryAddSingleton<CustomerDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, RfmRefreshService>());
-        return builder.AddSegments();
+        return builder.AddSegments().AddTriggers();
     }
 }

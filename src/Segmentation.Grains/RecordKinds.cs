@@ -24,8 +24,11 @@ public static class RecordKinds
     /// <summary>To a segment grain: a customer entered or left the segment (payload: <c>SegmentDelta</c>).</summary>
     public const string SegmentDelta = "segment-delta";
 
-    /// <summary>To a customer: evaluate every segment now, for a backfill (payload: <c>SegmentEvaluation</c>).</summary>
+    /// <summary>To a customer: evaluate every segment now, for a backfill that found it must (payload: <c>SegmentEvaluation</c>).</summary>
     public const string SegmentEvaluate = "segment-evaluate";
+
+    /// <summary>To a segment grain: a backfill went through one page of a registry shard (payload: <c>SegmentBackfillPage</c>).</summary>
+    public const string SegmentBackfillPage = "segment-backfill-page";
 
     /// <summary>To a segment grain: a customer evaluated a backfill's <c>SegmentEvaluate</c> (payload: <c>SegmentBackfillReport</c>).</summary>
     public const string SegmentBackfilled = "segment-backfilled";

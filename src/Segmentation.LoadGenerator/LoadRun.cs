@@ -110,6 +110,7 @@ public sealed class LoadRun
                 ProductSkew = shoppers.ProductSkew,
                 KnownShare = shoppers.KnownShare,
                 Seed = shoppers.Seed,
+                VisitEveryCustomerFirst = shoppers.VisitEveryCustomerFirst,
             },
             Events = new ReportEvents
             {

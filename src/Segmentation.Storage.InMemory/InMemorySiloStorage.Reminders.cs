@@ -21,6 +21,9 @@ public sealed partial class InMemorySiloStorage
         return order != 0 ? order : CodePointComparer.Instance.Compare(x.Name, y.Name);
     };
 
+    /// <summary>Each partition's reminders in <see cref="DueOrder"/>, so a due query reads only what it returns.</summary>
+    private static readonly IComparer<ReminderEntry> DueComparer = Comparer<ReminderEntry>.Create(DueOrder);
+
     /// <inheritdoc />
     public Task WriteRemindersAsync(IReadOnlyList<ReminderChange> changes, CancellationToken cancellationToken = default)
     {
@@ -51,21 +54,14 @@ public sealed partial class InMemorySiloStorage
             ThrowIfNotOpen();
             StorageArguments.CheckDueQuery(partition, limit, _partitions.Length);
             var due = new List<ReminderEntry>();
-            foreach (var reminders in _reminders.Values)
+            foreach (var entry in _dueByPartition[partition])
             {
-                foreach (var entry in reminders.Values)
+                if (entry.DueAt.UtcTicks > dueBefore.UtcTicks || due.Count == limit)
                 {
-                    if (entry.Partition == partition && entry.DueAt.UtcTicks <= dueBefore.UtcTicks)
-                    {
-                        due.Add(entry);
-                    }
+                    break;
                 }
-            }
 
-            due.Sort(DueOrder);
-            if (due.Count > limit)
-            {
-                due.RemoveRange(limit, due.Count - limit);
+                due.Add(entry);
             }
 
             return Task.FromResult<IReadOnlyList<ReminderEntry>>(due);
@@ -100,12 +96,22 @@ public sealed partial class InMemorySiloStorage
                     _reminders.Add(change.GrainId, reminders);
                 }
 
-                reminders[change.Name] = entry with { DueAt = ToUtc(entry.DueAt) };
+                if (reminders.TryGetValue(change.Name, out var replaced))
+                {
+                    _dueByPartition[replaced.Partition].Remove(replaced);
+                }
+
+                var stored = entry with { DueAt = ToUtc(entry.DueAt) };
+                reminders[change.Name] = stored;
+                _dueByPartition[stored.Partition].Add(stored);
             }
-            else if (_reminders.TryGetValue(change.GrainId, out var reminders)
-                     && reminders.Remove(change.Name) && reminders.Count == 0)
+            else if (_reminders.TryGetValue(change.GrainId, out var reminders) && reminders.Remove(change.Name, out var removed))
             {
-                _reminders.Remove(change.GrainId);
+                _dueByPartition[removed.Partition].Remove(removed);
+                if (reminders.Count == 0)
+                {
+                    _reminders.Remove(change.GrainId);
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ public sealed partial class InMemorySiloStorage : ISiloStorage
     private readonly Dictionary<(GrainId GrainId, string StateName), StoredGrainState> _states = [];
     private readonly Dictionary<GrainId, GrainSnapshot> _snapshots = [];
     private readonly Dictionary<GrainId, SortedDictionary<string, ReminderEntry>> _reminders = [];
+    private SortedSet<ReminderEntry>[] _dueByPartition = [];
     private PartitionLog[] _partitions = [];
     private long[] _lastOffsets = [];
     private bool _open;
@@ -43,6 +44,7 @@ public sealed partial class InMemorySiloStorage : ISiloStorage
                 }
 
                 _lastOffsets = new long[partitionCount];
+                _dueByPartition = [.. Enumerable.Range(0, partitionCount).Select(static _ => new SortedSet<ReminderEntry>(DueComparer))];
             }
             else if (_partitions.Length != partitionCount)
             {

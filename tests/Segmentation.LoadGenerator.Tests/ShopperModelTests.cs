@@ -62,6 +62,43 @@ public sealed class ShopperModelTests
     }
 
     [Fact]
+    public void Visiting_every_customer_first_brings_each_customer_in_turn_in_the_first_sessions()
+    {
+        var firstAppearances = FirstAppearancesWithin500Sessions(visitAll: true);
+
+        Assert.Equal(Enumerable.Range(0, 500), firstAppearances);
+    }
+
+    [Fact]
+    public void Without_visiting_every_customer_first_popular_customers_come_back_and_some_never_show_up()
+    {
+        var firstAppearances = FirstAppearancesWithin500Sessions(visitAll: false);
+
+        Assert.InRange(firstAppearances.Count, 1, 450);
+    }
+
+    private static List<int> FirstAppearancesWithin500Sessions(bool visitAll)
+    {
+        var model = new ShopperModel(new ShopperModelOptions
+        {
+            Customers = 500, Products = 100, ConcurrentSessions = 20, VisitEveryCustomerFirst = visitAll,
+        });
+        var shopperEvent = new ShopperEvent();
+        var seen = new HashSet<int>();
+        var firstAppearances = new List<int>();
+        while (model.SessionsStarted < 500)
+        {
+            model.Next(shopperEvent);
+            if (seen.Add(shopperEvent.Customer))
+            {
+                firstAppearances.Add(shopperEvent.Customer);
+            }
+        }
+
+        return firstAppearances;
+    }
+
+    [Fact]
     public void Orders_carry_id_revenue_currency_and_products_that_add_up()
     {
         var orders = _events.Where(e => Name(e) == "Order Completed").ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Segmentation.Runtime.Reminders;
 using Segmentation.TestKit;
 
 namespace Segmentation.Runtime.Tests;
@@ -97,11 +98,8 @@ public sealed class ReminderTests
         var start = silo.Clock.GetUtcNow();
         await RemindAsync(silo, "l", "lapse", start.AddMinutes(1), TimeSpan.Zero);
         await RemindAsync(silo, "l", "daily", start.AddMinutes(1), TimeSpan.FromMinutes(10));
-        await silo.CheckpointAsync();
-        await silo.KillAsync();
-        options.Clock.Advance(TimeSpan.FromMinutes(45));
 
-        silo = await TestSilo.StartAsync(options);
+        silo = await RestartAfterDowntimeAsync(silo, options, TimeSpan.FromMinutes(45));
         await using var restarted = silo;
         await silo.AdvanceAsync(TimeSpan.Zero);
 
@@ -151,6 +149,60 @@ public sealed class ReminderTests
         await using var restarted = silo;
 
         Assert.Equal(1, silo.Silo.InMemoryReminderCount);
+    }
+
+    [Fact]
+    public async Task ReminderLateness_FiredAtTheDueTime_CountsOneOnTime()
+    {
+        await using var silo = await TestSilos.StartAsync();
+        await RemindAsync(silo, "l", "cart", silo.Clock.GetUtcNow().AddSeconds(5), TimeSpan.Zero);
+
+        await silo.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(new ReminderLatenessSummary(1, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero), silo.Silo.ReminderLateness);
+    }
+
+    [Fact]
+    public async Task ReminderLateness_DueWhileTheSiloWasDown_CountsTheWaitAfterTheDueTime()
+    {
+        var options = TestSilos.Options();
+        var silo = await TestSilo.StartAsync(options);
+        var start = silo.Clock.GetUtcNow();
+        await RemindAsync(silo, "l", "lapse", start.AddMinutes(1), TimeSpan.Zero);
+
+        silo = await RestartAfterDowntimeAsync(silo, options, TimeSpan.FromMinutes(45));
+        await using var restarted = silo;
+        await silo.AdvanceAsync(TimeSpan.Zero);
+
+        var late = TimeSpan.FromMinutes(44);
+        Assert.Equal(new ReminderLatenessSummary(1, late, late, late), silo.Silo.ReminderLateness);
+    }
+
+    [Fact]
+    public async Task ReminderLateness_FiringReplayedByRecovery_IsNotCountedAgain()
+    {
+        var options = TestSilos.Options();
+        var silo = await TestSilo.StartAsync(options);
+        await RemindAsync(silo, "l", "cart", silo.Clock.GetUtcNow().AddSeconds(30), TimeSpan.Zero);
+        await silo.CheckpointAsync();
+        await silo.AdvanceAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, silo.Silo.ReminderLateness.Count);
+
+        silo = await silo.RestartAsync();
+        await using var restarted = silo;
+        await silo.AdvanceAsync(TimeSpan.FromMinutes(10));
+
+        Assert.Single(silo.Probe().Events);
+        Assert.Equal(0, silo.Silo.ReminderLateness.Count);
+    }
+
+    /// <summary>Checkpoints, crashes, lets <paramref name="downtime"/> pass with the silo down, and starts a new silo.</summary>
+    private static async Task<TestSilo> RestartAfterDowntimeAsync(TestSilo silo, TestSiloOptions options, TimeSpan downtime)
+    {
+        await silo.CheckpointAsync();
+        await silo.KillAsync();
+        options.Clock.Advance(downtime);
+        return await TestSilo.StartAsync(options);
     }
 
     private static async Task RemindAsync(TestSilo silo, string ledger, string name, DateTimeOffset due, TimeSpan period)

@@ -59,7 +59,8 @@ public sealed partial class DashboardPopulation : IAsyncDisposable
 
     public static string Email(int index) => $"shopper{index}@example.com";
 
-    public static async Task<DashboardPopulation> StartAsync(int customers)
+    /// <summary>Starts the silo with <paramref name="customers"/> customers and <paramref name="sends"/> sends in the log (<see cref="SendLogPopulation"/>).</summary>
+    public static async Task<DashboardPopulation> StartAsync(int customers, int sends = 0)
     {
         var directory = Directory.CreateTempSubdirectory("segmentation-bench-dashboard-").FullName;
         var app = SiloApplication.Build(
@@ -79,6 +80,11 @@ public sealed partial class DashboardPopulation : IAsyncDisposable
         await app.Services.GetRequiredService<RuntimeSilo>().WhenReadyAsync();
         await CreateSegmentsAsync(app.Services.GetRequiredService<SegmentDirectory>());
         await SeedAsync(app.Services, customers);
+        if (sends > 0)
+        {
+            await SendLogPopulation.SeedAsync(app.Services, sends, customers);
+        }
+
         await app.Services.GetRequiredService<RfmRefresher>().RefreshAsync();
         var client = await SignInAsync(new Uri(app.Urls.Single()));
         return new DashboardPopulation(app, directory, client, customers);

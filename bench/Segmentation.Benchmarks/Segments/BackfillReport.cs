@@ -22,6 +22,13 @@ public static class BackfillReport
     public static async Task RunAsync(int customers, bool inMemory)
     {
         await using var population = await BackfillPopulation.StartAsync(customers, inMemory);
+        await RunAsync(population);
+    }
+
+    /// <summary>One backfill over a population already seeded.</summary>
+    public static async Task RunAsync(BackfillPopulation population)
+    {
+        var customers = population.Customers;
         var segments = population.Services.GetRequiredService<SegmentDirectory>();
         var backfills = population.Services.GetRequiredService<SegmentBackfillService>();
         await backfills.WhenIdleAsync();
@@ -29,6 +36,7 @@ public static class BackfillReport
         using var stop = new CancellationTokenSource();
         var load = LoadAsync(population, stop.Token);
         var cpu = Environment.CpuUsage.TotalTime;
+        var gc = GcFigures.Now();
         var started = Stopwatch.GetTimestamp();
         await segments.CreateAsync(new SegmentDraft(SegmentId, "Backfill benchmark", $"total_revenue >= {Threshold}"));
         var sent = WhenSentAsync(backfills, started);
@@ -47,12 +55,14 @@ public static class BackfillReport
 
         var complete = Stopwatch.GetElapsedTime(started);
         var cpuUsed = Environment.CpuUsage.TotalTime - cpu;
+        var gcUsed = GcFigures.Now() - gc;
         await stop.CancelAsync();
         var acks = await load;
         acks.Sort();
         Console.WriteLine(
             $"backfill of {customers:N0} customers for one new segment: every evaluation sent after {(await sent).TotalSeconds:N2} s, " +
             $"complete after {complete.TotalSeconds:N2} s ({customers / complete.TotalSeconds:N0} customers/s, {cpuUsed.TotalSeconds:N1} s of CPU)");
+        Console.WriteLine($"  {gcUsed}");
         Console.WriteLine(
             $"  evaluated {info.Backfill.Evaluated:N0} of {info.Backfill.Total:N0}; count {info.Count:N0} " +
             $"(expected {population.CountWithRevenueAtLeast(Threshold):N0})");

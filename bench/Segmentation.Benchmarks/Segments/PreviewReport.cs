@@ -15,20 +15,25 @@ public static class PreviewReport
     public static async Task RunAsync(int customers, int runs, bool inMemory)
     {
         await using var population = await BackfillPopulation.StartAsync(customers, inMemory);
+        await RunAsync(population, runs);
+    }
+
+    /// <summary><paramref name="runs"/> previews over a population already seeded.</summary>
+    public static async Task RunAsync(BackfillPopulation population, int runs)
+    {
+        var customers = population.Customers;
         var segments = population.Services.GetRequiredService<SegmentDirectory>();
         for (var run = 1; run <= runs; run++)
         {
             var cpu = Environment.CpuUsage.TotalTime;
-            var pauses = GC.GetTotalPauseDuration();
-            var collections = GC.CollectionCount(0);
+            var gc = GcFigures.Now();
             var started = Stopwatch.GetTimestamp();
             var preview = await segments.PreviewAsync($"total_revenue >= {Threshold} and views(30d) > 0", sampleSize: 20);
             var elapsed = Stopwatch.GetElapsedTime(started);
             Console.WriteLine(
                 $"preview over {customers:N0} customers, run {run}: {elapsed.TotalSeconds:N2} s ({customers / elapsed.TotalSeconds:N0} customers/s); " +
                 $"count {preview.Count:N0} (expected {population.CountWithRevenueAtLeast(Threshold):N0}), evaluated {preview.Evaluated:N0}, " +
-                $"sample from {preview.Sample[0]}; {(Environment.CpuUsage.TotalTime - cpu).TotalSeconds:N2} s of CPU, " +
-                $"{GC.CollectionCount(0) - collections} collections pausing {(GC.GetTotalPauseDuration() - pauses).TotalSeconds:N2} s");
+                $"sample from {preview.Sample[0]}; {(Environment.CpuUsage.TotalTime - cpu).TotalSeconds:N2} s of CPU; {GcFigures.Now() - gc}");
         }
     }
 }

@@ -79,6 +79,17 @@ public sealed class OutboxDirectory(IClusterClient client, TimeProvider time)
     }
 
     /// <summary>
+    /// How many sends were created (decided) on <paramref name="day"/>, a UTC date, by their status now. Each shard
+    /// keeps these counts as its sends change, so the answer costs one lookup per shard whatever the volume.
+    /// </summary>
+    public async Task<SendStatusCounts> CountByStatusAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var counts = await Task.WhenAll(OutboxGrain.AllShards.Select(shard =>
+            Shard(shard).InvokeReadOnlyAsync(g => g.CountByStatusAsync(day), cancellationToken).AsTask())).ConfigureAwait(false);
+        return counts.Aggregate(SendStatusCounts.None, static (sum, shard) => sum.Plus(shard));
+    }
+
+    /// <summary>
     /// Sends a failed or dead-lettered send again: it becomes pending with a fresh set of attempts (the attempt log
     /// goes on). The retry is durable when this returns.
     /// </summary>

@@ -45,11 +45,11 @@ public sealed partial class OutboxGrain
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var found = new List<SendRecord>();
+
+        // The narrowest index that holds every match: the customer's sends, the sends of the status, or all of them.
         var candidates = query.CustomerId is { } customerId
             ? CustomerKeys(customerId)
-            : after is null
-                ? _byCreated.Reverse()
-                : _byCreated.GetViewBetween(new SendKey(DateTimeOffset.MinValue, string.Empty), after.Key).Reverse();
+            : NewestFirst(query.Status is not { } status ? _byCreated : _byStatus.TryGetValue(status, out var keys) ? keys : [], after);
         foreach (var key in candidates)
         {
             if (after is not null && key >= after.Key)
@@ -74,6 +74,12 @@ public sealed partial class OutboxGrain
     /// <summary>The customer's sends, newest first. Read-only.</summary>
     public ValueTask<IReadOnlyList<SendRecord>> GetCustomerSendsAsync(string customerId) =>
         ValueTask.FromResult<IReadOnlyList<SendRecord>>([.. CustomerKeys(customerId).Select(key => _sends[key.SendId])]);
+
+    /// <summary>This shard's sends created on <paramref name="day"/> (UTC), by their status now. Read-only.</summary>
+    public ValueTask<SendStatusCounts> CountByStatusAsync(DateOnly day) => ValueTask.FromResult(_dayCounts.For(day));
+
+    private static IEnumerable<SendKey> NewestFirst(SortedSet<SendKey> keys, SendCursor? after) =>
+        after is null ? keys.Reverse() : keys.GetViewBetween(new SendKey(DateTimeOffset.MinValue, string.Empty), after.Key).Reverse();
 
     private IEnumerable<SendKey> CustomerKeys(string customerId) =>
         _byCustomer.TryGetValue(customerId, out var ids)

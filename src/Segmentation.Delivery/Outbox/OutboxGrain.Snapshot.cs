@@ -19,6 +19,8 @@ public sealed partial class OutboxGrain
         _byCustomer.Clear();
         _due.Clear();
         _byCreated.Clear();
+        _byStatus.Clear();
+        _dayCounts.Clear();
         _prunedAt = stored.PrunedAt;
         foreach (var send in stored.Sends)
         {

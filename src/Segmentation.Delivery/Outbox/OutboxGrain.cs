@@ -28,6 +28,8 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
     private readonly Dictionary<string, List<string>> _byCustomer = new(StringComparer.Ordinal);
     private readonly SortedSet<SendKey> _due = new();
     private readonly SortedSet<SendKey> _byCreated = new();
+    private readonly Dictionary<SendStatus, SortedSet<SendKey>> _byStatus = [];
+    private readonly SendDayCounts _dayCounts = new();
     private DateTimeOffset? _prunedAt;
 
     public static GrainId IdOf(string shard) => new(TypeName, shard);
@@ -207,6 +209,9 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
         {
             _due.Add(new SendKey(due, send.SendId));
         }
+
+        StatusKeys(send.Status).Add(new SendKey(send.CreatedAt, send.SendId));
+        _dayCounts.Add(send);
     }
 
     private void Replace(SendRecord current, SendRecord next)
@@ -224,13 +229,35 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
             }
         }
 
+        if (current.Status != next.Status)
+        {
+            var key = new SendKey(current.CreatedAt, current.SendId);
+            StatusKeys(current.Status).Remove(key);
+            StatusKeys(next.Status).Add(key);
+            _dayCounts.Remove(current);
+            _dayCounts.Add(next);
+        }
+
         _sends[next.SendId] = next;
+    }
+
+    private SortedSet<SendKey> StatusKeys(SendStatus status)
+    {
+        if (!_byStatus.TryGetValue(status, out var keys))
+        {
+            keys = [];
+            _byStatus.Add(status, keys);
+        }
+
+        return keys;
     }
 
     private void Remove(SendRecord send)
     {
         _sends.Remove(send.SendId);
         _byCreated.Remove(new SendKey(send.CreatedAt, send.SendId));
+        StatusKeys(send.Status).Remove(new SendKey(send.CreatedAt, send.SendId));
+        _dayCounts.Remove(send);
         if (send.NextAttemptAt is { } due)
         {
             _due.Remove(new SendKey(due, send.SendId));

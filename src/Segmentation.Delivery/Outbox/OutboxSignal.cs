@@ -9,6 +9,13 @@ public sealed class OutboxSignal
 {
     private readonly AsyncPulse _work = new();
     private readonly AsyncPulse _changed = new();
+    private long _changes;
+
+    /// <summary>
+    /// How many records the outbox shards of this silo have applied since it started: a host that shows the send log
+    /// reads it again when this has moved.
+    /// </summary>
+    public long Changes => Interlocked.Read(ref _changes);
 
     /// <summary>Completes at the next change of any outbox shard of this silo.</summary>
     public Task NextChangeAsync() => _changed.WaitAsync();
@@ -22,6 +29,7 @@ public sealed class OutboxSignal
             _work.Pulse();
         }
 
+        Interlocked.Increment(ref _changes);
         _changed.Pulse();
     }
 }

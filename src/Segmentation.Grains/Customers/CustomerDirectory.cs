@@ -74,6 +74,11 @@ public sealed class CustomerDirectory(IClusterClient client)
         client.GetGrain<CustomerGrain>(customerId)
             .InvokeReadOnlyAsync(static g => g.GetMergedSourcesAsync(), cancellationToken).AsTask();
 
+    /// <summary>The customer's trigger occurrences waiting for their time (reminders and quiet-hour deferrals), earliest first.</summary>
+    public Task<IReadOnlyList<PendingTrigger>> GetPendingTriggersAsync(string customerId, CancellationToken cancellationToken = default) =>
+        client.GetGrain<CustomerGrain>(customerId)
+            .InvokeReadOnlyAsync(static g => g.GetPendingTriggersAsync(), cancellationToken).AsTask();
+
     private Task<CustomerLookup> LookupAsync(string customerId, CancellationToken cancellationToken) =>
         client.GetGrain<CustomerGrain>(customerId).InvokeReadOnlyAsync(static g => g.LookupAsync(), cancellationToken).AsTask();
 }

@@ -16,10 +16,17 @@ public sealed partial class CustomerGrain
     private const long FiringsPerRecord = 1 << 16;
 
     private readonly List<SegmentMembershipChange> _segmentChanges = [];
+    private readonly List<string> _enteredSegments = [];
 
     public async ValueTask ReceiveReminderAsync(ReminderFiring firing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(firing);
+        if (firing.Name.StartsWith(TriggerReminderPrefix, StringComparison.Ordinal))
+        {
+            await ReceiveTriggerReminderAsync(firing);
+            return;
+        }
+
         if (firing.Name != SegmentsReminder)
         {
             throw new InvalidOperationException($"A customer has no reminder '{firing.Name}'.");
@@ -67,6 +74,21 @@ public sealed partial class CustomerGrain
     }
 
     /// <summary>
+    /// Read-only, for a backfill: whether this customer must evaluate <paramref name="version"/> of a segment durably
+    /// (see <see cref="SegmentMembershipEvaluator.CheckBackfill"/>), as of now or its last evaluation if later.
+    /// </summary>
+    public async ValueTask<SegmentBackfillNeed> CheckBackfillAsync(string segmentId, int version)
+    {
+        await definitions.EnsureLoadedAsync();
+        var now = TimeProvider.GetUtcNow();
+        var asOf = _state.SegmentsEvaluatedAt is { } last && last > now ? last : now;
+        var profile = _state.MergedInto is null && !_state.Profile.IsEmpty ? _state.Profile : null;
+        var context = new SegmentEvaluationContext(asOf) { RfmCutPoints = cutPoints.Current, LifecycleOptions = options.Value.Lifecycle };
+        return SegmentMembershipEvaluator.CheckBackfill(
+            definitions.Current!, segmentId, version, profile, context, _state.Segments, _state.SegmentReminderAt);
+    }
+
+    /// <summary>
     /// Numbers the deltas of a record's evaluation by the record's log offset (times <see cref="FiringsPerRecord"/>;
     /// reminder firings after it add one each): a replay after a crash sends them with the same numbers, which the
     /// segment grain recognizes, and every later evaluation numbers higher, whatever a replay's reminders did.
@@ -86,11 +108,19 @@ public sealed partial class CustomerGrain
             CustomerRegistryGrain.IdOf(Shards.For(GrainId.Key)), RecordKinds.CustomerRegistered, Encoding.UTF8.GetBytes(GrainId.Key), time));
     }
 
-    /// <summary>A backfill asks for an evaluation: evaluate, then report to the segment that this customer did.</summary>
+    /// <summary>
+    /// A backfill asks for an evaluation: evaluate, then report to the segment that this customer did, unless the
+    /// evaluation sent that segment a delta of the backfill's version, which reports it.
+    /// </summary>
     private async ValueTask ApplySegmentEvaluateAsync(LogRecord record)
     {
         var evaluation = SegmentEvaluation.Decode(record.Payload);
         await EvaluateSegmentsAsync(new SegmentTrigger(record.Time, SegmentTrigger.DefinitionCause));
+        if (_segmentChanges.Exists(c => c.Segment.Id == evaluation.SegmentId && c.Segment.Version == evaluation.Version))
+        {
+            return;
+        }
+
         var report = new SegmentBackfillReport(GrainId.Key, evaluation.Version);
         AppendDurable(new DurableMessage(SegmentGrain.IdOf(evaluation.SegmentId), RecordKinds.SegmentBackfilled, report.Encode(), record.Time));
     }
@@ -106,13 +136,20 @@ public sealed partial class CustomerGrain
         var context = new SegmentEvaluationContext(asOf) { RfmCutPoints = cutPoints.Current, LifecycleOptions = options.Value.Lifecycle };
         _segmentChanges.Clear();
         var next = SegmentMembershipEvaluator.Evaluate(set, profile, context, _state.Segments, _segmentChanges);
+        _enteredSegments.Clear();
         foreach (var change in _segmentChanges)
         {
             var delta = new SegmentDelta(GrainId.Key, change.Segment.Version, change.Entered, asOf, trigger.Cause, sequence);
             AppendDurable(new DurableMessage(SegmentGrain.IdOf(change.Segment.Id), RecordKinds.SegmentDelta, delta.Encode(), asOf));
+            if (change.Entered && trigger.Cause != SegmentTrigger.DefinitionCause)
+            {
+                // A first evaluation of a new or edited segment is no entry for the segment entry trigger.
+                _enteredSegments.Add(change.Segment.Id);
+            }
         }
 
         await ScheduleSegmentsReminderAsync(next);
+        await RunTriggersAsync(asOf, _enteredSegments);
     }
 
     /// <summary>Keeps the one segments reminder at <paramref name="dueAt"/>, touching it only when that instant changes.</summary>

@@ -4,6 +4,7 @@ using Segmentation.Domain.Views;
 using Segmentation.Grains.Indexing;
 using Segmentation.Grains.Rfm;
 using Segmentation.Grains.Segments;
+using Segmentation.Grains.Triggers;
 using Segmentation.Runtime;
 using Segmentation.Tracking;
 
@@ -13,10 +14,12 @@ namespace Segmentation.Grains.Customers;
 /// One customer: a log-fed grain whose state is the live profile. Tracking calls are applied in log order; a
 /// known customer that sees an anonymous id (identify with both ids, or alias) claims it, and the anonymous
 /// profile merges its history in and forwards later events. Changes of RFM input and email go to their shards.
-/// After every record the customer's segments are evaluated (see <c>CustomerGrain.Segments.cs</c>).
+/// After every record the customer's segments are evaluated (see <c>CustomerGrain.Segments.cs</c>), then its
+/// triggers (see <c>CustomerGrain.Triggers.cs</c>).
 /// </summary>
 [GrainType("customer")]
-public sealed partial class CustomerGrain(RfmCutPointsCache cutPoints, IOptions<CustomerProfileOptions> options, SegmentDefinitionsCache definitions)
+public sealed partial class CustomerGrain(
+    RfmCutPointsCache cutPoints, IOptions<CustomerProfileOptions> options, SegmentDefinitionsCache definitions, TriggerSettingsCache triggerSettings)
     : Grain, IDurableGrain, IRemindable
 {
     private CustomerGrainState _state = new();
@@ -84,6 +87,7 @@ public sealed partial class CustomerGrain(RfmCutPointsCache cutPoints, IOptions<
 
         var message = record.Body as TrackingMessage ?? TrackingMessageSerializer.Deserialize(record.Payload);
         _state.Profile.Apply(message);
+        _state.Triggers.Cart = _state.Triggers.Cart.After(message, _state.Profile.CartSummary);
         if (message.UserId == GrainId.Key)
         {
             Claim(message.AnonymousId, record.Time);

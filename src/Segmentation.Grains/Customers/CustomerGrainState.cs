@@ -38,4 +38,7 @@ internal sealed class CustomerGrainState
 
     /// <summary>The sequence number of the latest evaluation's deltas (see <c>CustomerGrain.NextSegmentSequence</c>).</summary>
     public long SegmentSequence { get; set; }
+
+    /// <summary>The cart's life, the trigger reminders and the decided occurrences (see <c>CustomerGrain.Triggers.cs</c>).</summary>
+    public CustomerTriggerState Triggers { get; set; } = new();
 }

@@ -6,11 +6,14 @@ namespace Segmentation.Grains.Customers;
 
 /// <summary>
 /// The customer grain's snapshot: a version byte, the profile's own bytes, then the grain's bookkeeping. Version 2
-/// added the segment memberships; a version 1 snapshot reads as a customer in no segment yet.
+/// added the segment memberships; a version 1 snapshot reads as a customer in no segment yet. Version 3 added the
+/// trigger state (<see cref="CustomerTriggerStateSerializer"/>); a version 1 or 2 snapshot reads as a customer with
+/// no trigger decided yet and no cart open.
 /// </summary>
 internal static class CustomerGrainStateSerializer
 {
-    private const byte FormatVersion = 2;
+    private const byte FormatVersion = 3;
+    private const byte FormatVersionWithoutTriggers = 2;
     private const byte FormatVersionWithoutSegments = 1;
 
     public static byte[] Serialize(CustomerGrainState state)
@@ -35,6 +38,7 @@ internal static class CustomerGrainStateSerializer
 
             WriteNullable(writer, state.ReportedEmail);
             WriteSegments(writer, state);
+            CustomerTriggerStateSerializer.Write(writer, state.Triggers);
         }
 
         return buffer.ToArray();
@@ -44,7 +48,7 @@ internal static class CustomerGrainStateSerializer
     {
         using var reader = new BinaryReader(new MemoryStream(data.ToArray()));
         var version = reader.ReadByte();
-        if (version is not (FormatVersion or FormatVersionWithoutSegments))
+        if (version is not (FormatVersion or FormatVersionWithoutTriggers or FormatVersionWithoutSegments))
         {
             throw new FormatException($"Unknown customer snapshot format {version}.");
         }
@@ -62,9 +66,14 @@ internal static class CustomerGrainStateSerializer
         }
 
         state.ReportedEmail = ReadNullable(reader);
-        if (version == FormatVersion)
+        if (version >= FormatVersionWithoutTriggers)
         {
             ReadSegments(reader, state);
+        }
+
+        if (version == FormatVersion)
+        {
+            state.Triggers = CustomerTriggerStateSerializer.Read(reader);
         }
 
         return state;

@@ -38,6 +38,7 @@ public static class LoadGeneratorCli
         var customerSkew = new Option<double>("--customer-skew") { Description = "Zipf exponent of customer activity.", DefaultValueFactory = _ => shopperDefaults.CustomerSkew };
         var productSkew = new Option<double>("--product-skew") { Description = "Zipf exponent of product popularity.", DefaultValueFactory = _ => shopperDefaults.ProductSkew };
         var knownShare = new Option<double>("--known-share") { Description = "Share of customers with an account (they identify).", DefaultValueFactory = _ => shopperDefaults.KnownShare };
+        var visitAll = new Option<bool>("--visit-all") { Description = "Start the first sessions with every customer in turn, so the whole population shows up." };
         var seed = new Option<long>("--seed") { Description = "Seed of the shoppers' choices.", DefaultValueFactory = _ => shopperDefaults.Seed };
         var runId = new Option<string?>("--run-id") { Description = "Prefix of message/order ids (default: random, so runs never dedupe)." };
         var sink = new Option<string>("--sink") { Description = "http: post to the silo; null: build batches and drop them.", DefaultValueFactory = _ => "http" };
@@ -48,7 +49,7 @@ public static class LoadGeneratorCli
         var root = new RootCommand("Drives realistic shopper traffic open-loop at a controlled rate into a local Segmentation silo and reports acknowledgement latency.")
         {
             url, writeKey, rate, ramp, duration, drain, requestTimeout, batchSize, maxBatchBytes, concurrency, maxRetries,
-            customers, products, sessions, customerSkew, productSkew, knownShare, seed, runId, sink, progress, report,
+            customers, products, sessions, customerSkew, productSkew, knownShare, visitAll, seed, runId, sink, progress, report,
         };
         root.Subcommands.Add(ReceiveCommand.Create(output));
         root.SetAction(async (parse, token) =>
@@ -82,6 +83,7 @@ public static class LoadGeneratorCli
                     ProductSkew = parse.GetValue(productSkew),
                     KnownShare = parse.GetValue(knownShare),
                     Seed = parse.GetValue(seed),
+                    VisitEveryCustomerFirst = parse.GetValue(visitAll),
                 },
             };
             var problems = options.Validate();

@@ -30,4 +30,7 @@ public sealed record ReportSettings
     public required double KnownShare { get; init; }
 
     public required long Seed { get; init; }
+
+    /// <summary>Whether the first sessions visited every customer in turn (<c>--visit-all</c>).</summary>
+    public bool VisitEveryCustomerFirst { get; init; }
 }

@@ -2,7 +2,8 @@ namespace Segmentation.LoadGenerator.Sending;
 
 /// <summary>
 /// Where a load run delivers its batches: the silo's tracking API (<see cref="HttpEventSink"/>), nothing at all
-/// (<see cref="NullEventSink"/>, to measure the generator alone), or a baseline store to compare against.
+/// (<see cref="NullEventSink"/>, to measure the generator alone). The benchmark's PostgreSQL baseline serves the same
+/// tracking API, so <see cref="HttpEventSink"/> sends to it too.
 /// </summary>
 /// <remarks>
 /// Implementations are called concurrently (up to the run's concurrency), must honour the cancellation token

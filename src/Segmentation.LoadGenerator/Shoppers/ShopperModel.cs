@@ -28,6 +28,7 @@ public sealed partial class ShopperModel
     private readonly long[] _counts = new long[ShopperEventNames.All.Count];
     private readonly (string Query, int Category)[] _queries;
     private long _sessionNumber;
+    private int _nextUnvisited;
     private long _orderNumber;
     private long _emailNumber;
 
@@ -65,6 +66,9 @@ public sealed partial class ShopperModel
     /// <summary>How many events <see cref="Next"/> has made.</summary>
     public long EventsGenerated { get; private set; }
 
+    /// <summary>How many sessions have started (each starts with an event).</summary>
+    public long SessionsStarted => _sessionNumber;
+
     /// <summary>How many events of <paramref name="kind"/> were made.</summary>
     public long CountOf(ShopperEventKind kind) => _counts[(int)kind];
 
@@ -99,6 +103,15 @@ public sealed partial class ShopperModel
 
     private void StartSession(ShopperSession session)
     {
+        if (Options.VisitEveryCustomerFirst && _nextUnvisited < Options.Customers)
+        {
+            // Never visited, so never in a session: no need to look for an idle one.
+            var next = _nextUnvisited++;
+            _flags[next] |= ActiveFlag;
+            session.Start(next, ++_sessionNumber);
+            return;
+        }
+
         var customer = _customerActivity.Sample(_random);
         for (var attempt = 0; attempt < 16 && (_flags[customer] & ActiveFlag) != 0; attempt++)
         {

@@ -24,6 +24,12 @@ public sealed record ShopperModelOptions
     /// <summary>The seed of every random choice.</summary>
     public long Seed { get; init; } = 1;
 
+    /// <summary>
+    /// When true, the first <see cref="Customers"/> sessions start with every customer in turn (0, 1, 2, ...), so that
+    /// the whole population has shown up; later sessions pick customers by their Zipf activity as usual.
+    /// </summary>
+    public bool VisitEveryCustomerFirst { get; init; }
+
     /// <summary>Checks the values; returns a message per problem.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -71,6 +71,40 @@ internal sealed partial class Activation : IThreadPoolWorkItem
         return true;
     }
 
+    /// <summary>
+    /// Claims the activation for a turn its caller runs at once on its own thread: true when it is activated with
+    /// nothing queued or running (the caller then runs the turn and calls <see cref="EndInlineTurn"/>); false when the
+    /// turn must be queued instead. Calls that arrive meanwhile queue behind it.
+    /// </summary>
+    public bool TryBeginInlineTurn()
+    {
+        lock (_lock)
+        {
+            if (State != ActivationState.Valid || _scheduled || _queue.Count != 0 || _grain is null)
+            {
+                return false;
+            }
+
+            _scheduled = true;
+            return true;
+        }
+    }
+
+    /// <summary>Ends a turn begun with <see cref="TryBeginInlineTurn"/>: what was queued meanwhile runs next.</summary>
+    public void EndInlineTurn()
+    {
+        lock (_lock)
+        {
+            if (_queue.Count == 0 && !_deactivateRequested)
+            {
+                _scheduled = false;
+                return;
+            }
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
     /// <summary>Starts collection when nothing is queued or running; false otherwise.</summary>
     public bool TryStartDeactivation(DeactivationReason reason)
     {

@@ -10,13 +10,16 @@ internal sealed class ActivationCatalog(SiloRuntime runtime)
 
     public int Count => _activations.Count;
 
-    /// <summary>Queues a turn on the grain's activation, creating it when there is none.</summary>
-    public void Dispatch(GrainId grainId, WorkItem item)
+    /// <summary>
+    /// Queues a turn on the grain's activation, creating it when there is none; with <paramref name="touch"/> false the
+    /// call does not count as a use of a resident activation for idle collection.
+    /// </summary>
+    public void Dispatch(GrainId grainId, WorkItem item, bool touch = true)
     {
         while (true)
         {
             var activation = _activations.GetOrAdd(grainId, static (id, self) => self.Create(id), this);
-            if (activation.TryEnqueue(item))
+            if (activation.TryEnqueue(item, touch))
             {
                 return;
             }
@@ -25,6 +28,9 @@ internal sealed class ActivationCatalog(SiloRuntime runtime)
             _activations.TryRemove(new KeyValuePair<GrainId, Activation>(grainId, activation));
         }
     }
+
+    /// <summary>The grain's activation when there is one.</summary>
+    public Activation? Find(GrainId grainId) => _activations.GetValueOrDefault(grainId);
 
     public void Remove(Activation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, Activation>(activation.GrainId, activation));

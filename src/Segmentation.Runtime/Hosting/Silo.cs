@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Segmentation.Runtime.Catalog;
 using Segmentation.Runtime.Configuration;
+using Segmentation.Runtime.Reminders;
 using Segmentation.Runtime.Storage;
 
 namespace Segmentation.Runtime.Hosting;
@@ -56,6 +57,9 @@ public sealed partial class Silo : IHostedService
 
     /// <summary>Reminders held in memory (those due within the look-ahead horizon).</summary>
     public int InMemoryReminderCount => Runtime.Reminders.InMemoryCount;
+
+    /// <summary>How late reminder firings reached their grains since this silo became ready.</summary>
+    public ReminderLatenessSummary ReminderLateness => Runtime.Reminders.Lateness.Summarize();
 
     internal SiloRuntime Runtime { get; }
 
@@ -136,8 +140,9 @@ public sealed partial class Silo : IHostedService
             }
 
             await Runtime.WhenAppliedAsync().ConfigureAwait(false);
-            Runtime.Writer.Start();
             var now = Runtime.TimeProvider.GetUtcNow();
+            Runtime.Reminders.Recovered(now);
+            Runtime.Writer.Start();
             await Runtime.Reminders.RefreshAsync(now + Runtime.Options.ReminderLookAhead, cancellationToken).ConfigureAwait(false);
             Runtime.Logger.Recovered(Runtime.Partitions.Length, replayed, stopwatch.ElapsedMilliseconds);
             if (RunBackgroundLoops)

@@ -1,3 +1,4 @@
+using Segmentation.Runtime.Catalog;
 using Segmentation.Runtime.Scheduler;
 
 namespace Segmentation.Runtime.Messaging;
@@ -42,6 +43,89 @@ internal sealed class ClusterClient(SiloRuntime runtime) : IClusterClient, IGrai
         }
 
         return runtime.Writer.AppendAsync(messages, cancellationToken);
+    }
+
+    public Task InvokeEachAsync<TGrain, TState>(
+        IReadOnlyList<string> keys, TState state, Func<TGrain, int, TState, ValueTask> call, CancellationToken cancellationToken = default)
+        where TGrain : Grain
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(call);
+        if (keys.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var type = runtime.Registry.Get(typeof(TGrain)).Name;
+        var batch = new CallBatch(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var id = new GrainId(type, keys[i]);
+            if (runtime.Catalog.Find(id) is { } activation && activation.TryBeginInlineTurn())
+            {
+                RunInline(activation, call, i, state, batch);
+            }
+            else
+            {
+                runtime.Catalog.Dispatch(id, new BatchCallWorkItem<TGrain, TState>(call, i, state, batch), touch: false);
+            }
+        }
+
+        return batch.Task.IsCompleted ? batch.Task : WaitForBatchAsync(batch, keys.Count, cancellationToken);
+    }
+
+    /// <summary>Runs one call of a batch as the turn the caller claimed; a call that does not finish at once keeps the turn until it does.</summary>
+    private static void RunInline<TGrain, TState>(Activation activation, Func<TGrain, int, TState, ValueTask> call, int index, TState state, CallBatch batch)
+        where TGrain : Grain
+    {
+        ValueTask pending;
+        try
+        {
+            pending = call((TGrain)activation.Grain, index, state);
+        }
+        catch (Exception exception)
+        {
+            activation.EndInlineTurn();
+            batch.Failed(exception);
+            return;
+        }
+
+        if (pending.IsCompletedSuccessfully)
+        {
+            activation.EndInlineTurn();
+            batch.Completed();
+        }
+        else
+        {
+            _ = FinishInlineAsync(activation, pending, batch);
+        }
+    }
+
+    private static async Task FinishInlineAsync(Activation activation, ValueTask pending, CallBatch batch)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+            activation.EndInlineTurn();
+            batch.Completed();
+        }
+        catch (Exception exception)
+        {
+            activation.EndInlineTurn();
+            batch.Failed(exception);
+        }
+    }
+
+    private async Task WaitForBatchAsync(CallBatch batch, int count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await batch.Task.WaitAsync(runtime.Options.ResponseTimeout, runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{batch.Pending} of {count} grain calls had not run within {runtime.Options.ResponseTimeout}.");
+        }
     }
 
     private async Task<TResult> WithTimeoutAsync<TResult>(Task<TResult> task, GrainId target, CancellationToken cancellationToken)

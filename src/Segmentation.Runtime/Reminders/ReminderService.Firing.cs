@@ -139,6 +139,11 @@ internal sealed partial class ReminderService
         var next = current.IsPeriodic
             ? current with { DueAt = ReminderRecord.NextDue(current.DueAt, current.Period, record.Time) }
             : null;
+        if (record.Time.UtcTicks >= Volatile.Read(ref _liveSinceTicks))
+        {
+            Lateness.Record(runtime.TimeProvider.GetUtcNow() - firing.DueAt);
+        }
+
         await ChangeAsync(activation, key, next).ConfigureAwait(false);
         if (activation.Grain is IRemindable remindable)
         {

@@ -13,12 +13,22 @@ namespace Segmentation.Runtime.Reminders;
 internal sealed partial class ReminderService(SiloRuntime runtime)
 {
     private PartitionReminders[] _partitions = [];
+    private long _liveSinceTicks = long.MaxValue;
 
     public void Initialize(int partitionCount) =>
         _partitions = [.. Enumerable.Range(0, partitionCount).Select(static _ => new PartitionReminders())];
 
     /// <summary>Reminders held in memory (due within the horizon), across partitions.</summary>
     public int InMemoryCount => _partitions.Sum(static p => p.WindowCount);
+
+    /// <summary>How late firings fired since recovery reached their grains.</summary>
+    public ReminderLateness Lateness { get; } = new();
+
+    /// <summary>
+    /// Recovery has replayed the logs at <paramref name="at"/>: firings fired from then on count in <see cref="Lateness"/>,
+    /// those replayed were counted by the silo that fired them.
+    /// </summary>
+    public void Recovered(DateTimeOffset at) => Volatile.Write(ref _liveSinceTicks, at.UtcTicks);
 
     public async ValueTask RegisterAsync(Activation activation, string name, DateTimeOffset dueAt, TimeSpan period)
     {

@@ -10,6 +10,10 @@ namespace Segmentation.Segments.Evaluation;
 /// engagement, and when those change), and a rule's next change is looked for only up to the earliest instant found so
 /// far: that is all the answer needs, and all a later <c>in_segment</c> can ask about its segment (it looks no further
 /// than that instant either). Immutable and thread-safe; allocates nothing once a thread is warm.
+/// <para>
+/// A set may be part of a larger one (a segment and the segments that depend on it): an <c>in_segment</c> condition
+/// naming a segment outside the set reads <see cref="SegmentEvaluationContext.Memberships"/>.
+/// </para>
 /// </summary>
 public sealed class CompiledSegmentSet
 {
@@ -17,18 +21,22 @@ public sealed class CompiledSegmentSet
     private readonly CompiledSegmentRule[] _rules;
     private readonly bool[] _referenced;
 
+    /// <summary>The ids <c>in_segment</c> conditions name that are not in the set: read from the context's memberships.</summary>
+    private readonly string[] _external;
+
     /// <summary>The segments by id, in dependency order.</summary>
-    /// <exception cref="ArgumentException">An id appears twice, or a rule names a segment that does not come before it.</exception>
+    /// <exception cref="ArgumentException">An id appears twice, or a rule names a segment of the set that does not come before it.</exception>
     public CompiledSegmentSet(IReadOnlyList<KeyValuePair<string, CompiledSegmentRule>> segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
+        var all = segments.Select(static s => s.Key).ToHashSet(StringComparer.Ordinal);
         var earlier = new HashSet<string>(StringComparer.Ordinal);
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, rule) in segments)
         {
             foreach (var reference in rule.ReferencedSegments)
             {
-                if (!earlier.Contains(reference))
+                if (all.Contains(reference) && !earlier.Contains(reference))
                 {
                     throw new ArgumentException($"The segment `{id}` refers to `{reference}`, which does not come before it.", nameof(segments));
                 }
@@ -45,9 +53,13 @@ public sealed class CompiledSegmentSet
         _ids = [.. segments.Select(static s => s.Key)];
         _rules = [.. segments.Select(static s => s.Value)];
         _referenced = [.. _ids.Select(referenced.Contains)];
+        _external = [.. referenced.Where(id => !all.Contains(id)).Order(StringComparer.Ordinal)];
     }
 
     public int Count => _rules.Length;
+
+    /// <summary>The segment ids <c>in_segment</c> conditions name that are not in the set: read from the context's memberships.</summary>
+    public IReadOnlyList<string> ExternalReferences => _external;
 
     /// <summary>
     /// Evaluates every rule at <see cref="SegmentEvaluationContext.AsOf"/> into <paramref name="results"/>, in the set's
@@ -56,7 +68,17 @@ public sealed class CompiledSegmentSet
     /// </summary>
     /// <returns>The earliest instant after <c>AsOf</c> at which a result changes with no new event (exact, as
     /// <see cref="CompiledSegmentRule.NextChange"/>); null when none will.</returns>
-    public DateTimeOffset? Evaluate(CustomerProfile profile, SegmentEvaluationContext context, Span<bool> results)
+    public DateTimeOffset? Evaluate(CustomerProfile profile, SegmentEvaluationContext context, Span<bool> results) =>
+        Evaluate(profile, context, results, before: null);
+
+    /// <summary>
+    /// As <see cref="Evaluate(CustomerProfile, SegmentEvaluationContext, Span{bool})"/>, looking for the next change
+    /// only before <paramref name="before"/> (null: no limit), which costs less when all the caller needs is whether
+    /// some result changes before that instant.
+    /// </summary>
+    /// <returns>The earliest instant after <c>AsOf</c> and before <paramref name="before"/> at which a result changes
+    /// with no new event; null when none does.</returns>
+    public DateTimeOffset? Evaluate(CustomerProfile profile, SegmentEvaluationContext context, Span<bool> results, DateTimeOffset? before)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(context);
@@ -68,8 +90,14 @@ public sealed class CompiledSegmentSet
         var asOf = context.AsOf.UtcTicks;
         var cache = EvaluationCache.Rent(profile, context, asOf);
         var memberships = cache.Memberships;
+        foreach (var id in _external)
+        {
+            memberships.Set(id, context.Memberships.GetMembership(id));
+        }
+
         var scope = new EvaluationScope(cache, asOf, memberships);
-        var earliest = long.MaxValue;
+        var limit = before?.UtcTicks ?? long.MaxValue;
+        var earliest = limit;
         for (var i = 0; i < _rules.Length; i++)
         {
             var member = results[i] = _rules[i].Evaluate(ref scope, earliest, out var next);
@@ -81,6 +109,6 @@ public sealed class CompiledSegmentSet
         }
 
         cache.Release();
-        return earliest < long.MaxValue ? new DateTimeOffset(earliest, TimeSpan.Zero) : null;
+        return earliest < limit ? new DateTimeOffset(earliest, TimeSpan.Zero) : null;
     }
 }

@@ -9,6 +9,7 @@ using Segmentation.Runtime;
 using Segmentation.Silo.Dashboard.Accounts;
 using Segmentation.Silo.Dashboard.Components;
 using Segmentation.Silo.Dashboard.Live;
+using Segmentation.Silo.Dashboard.Sends;
 using Segmentation.Silo.Segments;
 
 namespace Segmentation.Silo.Dashboard;
@@ -44,6 +45,8 @@ public static class DashboardExtensions
         services.AddRadzenComponents();
 
         services.TryAddSingleton<RfmPopulationDirectory>();
+        services.AddScoped<DashboardSendRetry>();
+        services.AddScoped<TriggerUpdater>();
         services.AddSingleton<TrackedEventCounter>();
         CountTrackedEvents(services);
         services.AddSingleton<DashboardPulse>();

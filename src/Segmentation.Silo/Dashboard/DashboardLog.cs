@@ -21,4 +21,10 @@ internal static partial class DashboardLog
 
     [LoggerMessage(EventId = 606, Level = LogLevel.Information, Message = "Segment {SegmentId} saved from the dashboard as version {Version}")]
     public static partial void SegmentSaved(ILogger logger, string segmentId, int version);
+
+    [LoggerMessage(EventId = 607, Level = LogLevel.Information, Message = "Send {SendId} retried from the dashboard by an editor")]
+    public static partial void SendRetried(ILogger logger, string sendId);
+
+    [LoggerMessage(EventId = 608, Level = LogLevel.Warning, Message = "A send retry from the dashboard was refused: the account is not an editor")]
+    public static partial void SendRetryRefused(ILogger logger);
 }

@@ -9,9 +9,13 @@ namespace Segmentation.Silo.Dashboard;
 /// </summary>
 public sealed class DashboardUser(AuthenticationStateProvider authentication, IAuthorizationService authorization)
 {
-    public async Task<bool> CanEditAsync()
+    public async Task<bool> CanEditAsync() => await EditorNameAsync() is not null;
+
+    /// <summary>The user name of the signed-in account when it is an editor; null for a viewer or nobody.</summary>
+    public async Task<string?> EditorNameAsync()
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        return (await authorization.AuthorizeAsync(state.User, DashboardAuthentication.EditorPolicy)).Succeeded;
+        var allowed = (await authorization.AuthorizeAsync(state.User, DashboardAuthentication.EditorPolicy)).Succeeded;
+        return allowed ? state.User.Identity?.Name ?? string.Empty : null;
     }
 }

@@ -37,9 +37,15 @@ internal static class CustomerEndpoints
             return UnknownCustomer(id);
         }
 
+        var pending = await customers.GetPendingTriggersAsync(lookup.CustomerId, cancellationToken);
         var sends = await outbox.GetCustomerSendsAsync(lookup.CustomerId, cancellationToken);
         return TypedResults.Ok(new CustomerResponse(
-            lookup.CustomerId, ResolvedFrom(id, lookup.CustomerId), lookup.Profile, lookup.Segments, [.. sends.Take(MaxCustomerSends).Select(SendResponse.From)]));
+            lookup.CustomerId,
+            ResolvedFrom(id, lookup.CustomerId),
+            lookup.Profile,
+            lookup.Segments,
+            pending,
+            [.. sends.Take(MaxCustomerSends).Select(SendResponse.From)]));
     }
 
     public static async Task<Results<Ok<CustomerEventsResponse>, ProblemHttpResult, ValidationProblem>> GetCustomerEventsAsync(

@@ -1,4 +1,5 @@
 using Segmentation.Domain.Views;
+using Segmentation.Grains.Customers;
 using Segmentation.Grains.Segments;
 using Segmentation.Silo.Sends;
 
@@ -12,10 +13,12 @@ namespace Segmentation.Silo.Management;
 /// <param name="ResolvedFrom">The requested id when it was merged into <paramref name="CustomerId"/>; null when it is that customer.</param>
 /// <param name="Profile">The live profile at the time of the request.</param>
 /// <param name="Segments">The segments the customer is in now, with when it entered each.</param>
+/// <param name="PendingTriggers">The customer's trigger occurrences waiting for their time (trigger, due time, occurrence key, whether quiet hours deferred it), earliest first.</param>
 /// <param name="Sends">The customer's sends, newest first (the latest <c>CustomerEndpoints.MaxCustomerSends</c>), with attempts and skip reasons.</param>
 public sealed record CustomerResponse(
     string CustomerId,
     string? ResolvedFrom,
     CustomerProfileView Profile,
     IReadOnlyList<CustomerSegmentMembership> Segments,
+    IReadOnlyList<PendingTrigger> PendingTriggers,
     IReadOnlyList<SendResponse> Sends);

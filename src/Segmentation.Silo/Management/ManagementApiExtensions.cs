@@ -5,13 +5,15 @@ using Microsoft.Extensions.Options;
 using Segmentation.Runtime.Storage;
 using Segmentation.Silo.Segments;
 using Segmentation.Silo.Sends;
+using Segmentation.Silo.Triggers;
 
 namespace Segmentation.Silo.Management;
 
 /// <summary>
-/// The management API: <c>/api/customers</c> (profiles, timelines, search) and <c>/api/segments</c> (definitions,
-/// members, history, preview) behind <c>Authorization: Bearer &lt;key&gt;</c>, and the OpenAPI document of the silo's
-/// HTTP APIs at <c>/openapi/v1.json</c> (served without a key: it holds no data).
+/// The management API: <c>/api/customers</c> (profiles, timelines, search), <c>/api/segments</c> (definitions,
+/// members, history, preview), <c>/api/sends</c> (the send log, manual retry), <c>/api/triggers</c> (settings) and
+/// <c>/api/silo</c> (status and figures) behind <c>Authorization: Bearer &lt;key&gt;</c>, and the OpenAPI document of
+/// the silo's HTTP APIs at <c>/openapi/v1.json</c> (served without a key: it holds no data).
 /// </summary>
 public static class ManagementApiExtensions
 {
@@ -55,9 +57,10 @@ public static class ManagementApiExtensions
     }
 
     /// <summary>
-    /// Maps <c>/api/customers</c>, <c>/api/segments</c> and <c>/openapi/v1.json</c>, and adds the authentication and
-    /// authorization middleware there, after the host's request logging and error handling (call it after
-    /// <c>UseSegmentationSiloHost</c>), so that a 401 is logged and written as ProblemDetails like any other answer.
+    /// Maps <c>/api/customers</c>, <c>/api/segments</c>, <c>/api/sends</c>, <c>/api/triggers</c>, <c>/api/silo</c> and
+    /// <c>/openapi/v1.json</c>, and adds the authentication and authorization middleware there, after the host's request
+    /// logging and error handling (call it after <c>UseSegmentationSiloHost</c>), so that a 401 is logged and written as
+    /// ProblemDetails like any other answer.
     /// </summary>
     public static WebApplication MapManagementEndpoints(this WebApplication app)
     {
@@ -84,6 +87,8 @@ public static class ManagementApiExtensions
             .WithDescription("The tracking calls of the customer and of the anonymous ids merged into it, newest first, from the partition log (kept for Segmentation:Silo:LogRetention). Page with the opaque 'next' cursor as 'before'.");
         app.MapSegmentEndpoints();
         app.MapSendEndpoints();
+        app.MapTriggerEndpoints();
+        app.MapSiloStatsEndpoints();
         return app;
     }
 
@@ -95,4 +100,11 @@ public static class ManagementApiExtensions
             .AddEndpointFilter<SiloReadyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>An endpoint taking a JSON body of <typeparamref name="TRequest"/>: 400 with field errors, 415 without JSON.</summary>
+    internal static RouteHandlerBuilder AcceptsJsonBody<TRequest>(this RouteHandlerBuilder endpoint)
+        where TRequest : notnull =>
+        endpoint.Accepts<TRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }

@@ -16,6 +16,9 @@ internal sealed class JsonRequestBody
 
     private JsonRequestBody(JsonElement root) => _root = root;
 
+    /// <summary>The whole body (a JSON object).</summary>
+    public JsonElement Root => _root;
+
     /// <summary>The problems found so far, by field name.</summary>
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 
@@ -38,6 +41,24 @@ internal sealed class JsonRequestBody
         {
             return (null, SegmentProblems.InvalidRequest("body", $"The body is not valid JSON: {exception.Message}"));
         }
+    }
+
+    /// <summary>
+    /// Reads the body and parses it with <paramref name="read"/> (which records what it refuses in <see cref="Errors"/>):
+    /// the request, or the 415 or 400 answer naming every problem.
+    /// </summary>
+    public static async Task<(T? Request, ProblemHttpResult? Problem)> ReadAsync<T>(
+        HttpRequest request, Func<JsonRequestBody, T?> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (body, problem) = await ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var parsed = read(body!);
+        return parsed is null || body!.Errors.Count > 0 ? (null, SegmentProblems.InvalidRequest(body!.Errors)) : (parsed, null);
     }
 
     /// <summary>A string field; null when absent or null.</summary>

@@ -19,17 +19,13 @@ internal static class SegmentApiExtensions
             .WithSummary("Every segment")
             .WithDescription("Every segment, starters included, with its rule, current version, live count, entries, exits and backfill progress.");
         segments.MapPost("/", SegmentEndpoints.CreateSegmentAsync)
-            .Accepts<SegmentRequest>("application/json")
-            .ProducesValidationProblem()
+            .AcceptsJsonBody<SegmentRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("CreateSegment")
             .WithSummary("Create a segment")
             .WithDescription("Checks the rule (400 with the code, line, column, expected input and suggestion of the first problem; nothing is saved), saves version 1 and starts evaluating it over the existing customers (see 'backfill').");
         segments.MapPost("/preview", SegmentEndpoints.PreviewSegmentAsync)
-            .Accepts<SegmentPreviewRequest>("application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AcceptsJsonBody<SegmentPreviewRequest>()
             .WithName("PreviewSegment")
             .WithSummary("Preview an unsaved rule")
             .WithDescription("Evaluates the rule over every customer now, saving nothing: how many match, how many were evaluated, and a sample of member ids.");
@@ -38,10 +34,8 @@ internal static class SegmentApiExtensions
             .WithName("GetSegment")
             .WithSummary("A segment");
         segments.MapPut("/{id}", SegmentEndpoints.UpdateSegmentAsync)
-            .Accepts<SegmentRequest>("application/json")
-            .ProducesValidationProblem()
+            .AcceptsJsonBody<SegmentRequest>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("UpdateSegment")
             .WithSummary("Edit a segment")
             .WithDescription("Saves a new version (recorded in /versions) and re-evaluates every customer against it. A broken rule is refused with 400 and nothing changes.");

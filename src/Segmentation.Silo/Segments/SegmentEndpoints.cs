@@ -29,20 +29,15 @@ internal static class SegmentEndpoints
         [FromServices] SegmentDirectory segments,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (segmentRequest, problem) = await JsonRequestBody.ReadAsync(request, SegmentRequest.Read, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (SegmentRequest.Read(body!) is not { } segmentRequest)
-        {
-            return SegmentProblems.InvalidRequest(body!.Errors);
-        }
-
         try
         {
-            var created = await segments.CreateAsync(segmentRequest.ToDraft(), cancellationToken);
+            var created = await segments.CreateAsync(segmentRequest!.ToDraft(), cancellationToken);
             return TypedResults.Created($"/api/segments/{Uri.EscapeDataString(created.Id)}", SegmentResponse.From(created));
         }
         catch (SegmentRuleException exception)
@@ -61,21 +56,10 @@ internal static class SegmentEndpoints
         [FromServices] SegmentDirectory segments,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (segmentRequest, problem) = await JsonRequestBody.ReadAsync(request, body => ReadForPath(body, id), cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var segmentRequest = SegmentRequest.Read(body!);
-        if (segmentRequest?.Id is { } bodyId && !string.Equals(bodyId, id, StringComparison.Ordinal))
-        {
-            body!.Errors["id"] = [$"The id of the body ('{bodyId}') is not the id of the path ('{id}'); an id cannot change."];
-        }
-
-        if (body!.Errors.Count > 0)
-        {
-            return SegmentProblems.InvalidRequest(body.Errors);
         }
 
         try
@@ -120,20 +104,15 @@ internal static class SegmentEndpoints
         [FromServices] SegmentDirectory segments,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (previewRequest, problem) = await JsonRequestBody.ReadAsync(request, SegmentPreviewRequest.Read, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (SegmentPreviewRequest.Read(body!) is not { } previewRequest)
-        {
-            return SegmentProblems.InvalidRequest(body!.Errors);
-        }
-
         try
         {
-            return TypedResults.Ok(await segments.PreviewAsync(previewRequest.RuleText(), previewRequest.SampleSizeOrDefault, cancellationToken));
+            return TypedResults.Ok(await segments.PreviewAsync(previewRequest!.RuleText(), previewRequest.SampleSizeOrDefault, cancellationToken));
         }
         catch (SegmentRuleException exception)
         {
@@ -143,4 +122,16 @@ internal static class SegmentEndpoints
 
     /// <summary>False for an id no segment can have (too long), answered 404 without asking.</summary>
     internal static bool IsPossibleId(string id) => id.Length <= SegmentIds.MaxLength;
+
+    /// <summary>The request of an edit, refusing a body whose id is not the path's (an id cannot change).</summary>
+    private static SegmentRequest? ReadForPath(JsonRequestBody body, string id)
+    {
+        var segmentRequest = SegmentRequest.Read(body);
+        if (segmentRequest?.Id is { } bodyId && !string.Equals(bodyId, id, StringComparison.Ordinal))
+        {
+            body.Errors["id"] = [$"The id of the body ('{bodyId}') is not the id of the path ('{id}'); an id cannot change."];
+        }
+
+        return segmentRequest;
+    }
 }

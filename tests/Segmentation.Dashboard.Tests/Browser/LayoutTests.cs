@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Segmentation.Dashboard.Tests.Infrastructure;
+using Segmentation.Silo.Dashboard.Components.Layout;
 using static Microsoft.Playwright.Assertions;
 
 namespace Segmentation.Dashboard.Tests.Browser;
@@ -18,6 +19,10 @@ public sealed class LayoutTests(DashboardFixture fixture)
             pages.Add("/segments/new", "New segment", width);
             pages.Add("/customers", "Customers", width);
             pages.Add("/rfm", "RFM grid", width);
+            pages.Add("/sends", "Sends", width);
+            pages.Add("/triggers", "Triggers", width);
+            pages.Add("/triggers/lapse/edit", "Edit lapse and win-back", width);
+            pages.Add("/triggers/segment_entry/edit", "Edit segment entry", width);
         }
 
         return pages;
@@ -31,7 +36,7 @@ public sealed class LayoutTests(DashboardFixture fixture)
         await browser.SignInAsync(DevelopmentAccounts.EditorUserName, DevelopmentAccounts.EditorPassword, path);
 
         await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await Expect(browser.Page.GetByRole(AriaRole.Navigation, new() { Name = "Sections" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(4);
+        await Expect(browser.Page.GetByRole(AriaRole.Navigation, new() { Name = "Sections" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(DashboardNavigation.Items.Count);
         var pageWidth = await browser.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         await browser.ScreenshotAsync("layout" + (path == "/" ? "-overview" : path.Replace('/', '-')));
 

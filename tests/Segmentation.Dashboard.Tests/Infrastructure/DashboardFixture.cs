@@ -1,8 +1,12 @@
+using Segmentation.TestKit.Esp;
+
 namespace Segmentation.Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// One silo and one browser for every browser test (starting either takes seconds). Tests share them but not their
-/// data: each test makes its own customers, segments and names, and asserts only about those.
+/// One silo, one browser and one ESP receiver (where the silo posts its sends) for every browser test (starting each
+/// takes a while). Tests share them but not their data: each test makes its own customers, segments, sends and
+/// names, and asserts only about those. The tests of the collection run one at a time, so a test may script the
+/// receiver's answers for the sends it makes.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
@@ -10,9 +14,13 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public DashboardBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The ESP endpoint of the silo's dispatcher: answers 200 unless a test scripts otherwise.</summary>
+    public EspReceiver Esp { get; private set; } = default!;
+
     public async Task InitializeAsync()
     {
-        Silo = await DashboardSilo.StartAsync();
+        Esp = await EspReceiver.StartAsync(TimeProvider.System);
+        Silo = await DashboardSilo.StartAsync(espEndpoint: Esp.Url);
         Browser = await DashboardBrowser.LaunchAsync();
     }
 
@@ -20,6 +28,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         await Browser.DisposeAsync();
         await Silo.DisposeAsync();
+        await Esp.DisposeAsync();
     }
 }
 

@@ -11,12 +11,16 @@ public sealed class PageAccessTests(DashboardFixture fixture)
     [
         "/", "/segments", "/segments/new", "/segments/vip", "/segments/vip/edit", "/segments/vip/members.csv",
         "/customers", "/customers?query=someone%40example.com", "/customers/someone", "/rfm", "/rfm?r=5&f=5",
+        "/sends", "/sends?status=deadLettered&customerId=someone",
+        "/triggers", "/triggers/cart_abandonment/edit",
     ];
 
     public static TheoryData<string> ManagementEndpoints =>
     [
         "/api/customers?query=someone", "/api/customers/someone", "/api/customers/someone/events", "/api/segments",
         "/api/segments/vip", "/api/segments/vip/members", "/api/segments/vip/members.csv", "/api/segments/vip/history",
+        "/api/sends", "/api/sends/snd_00000000000000000000000000000000",
+        "/api/triggers", "/api/triggers/cart_abandonment",
     ];
 
     [Theory]
@@ -60,6 +64,7 @@ public sealed class PageAccessTests(DashboardFixture fixture)
     [Theory]
     [InlineData("/segments/new")]
     [InlineData("/segments/vip/edit")]
+    [InlineData("/triggers/cart_abandonment/edit")]
     public async Task EditorPage_Viewer_IsRefused(string path)
     {
         using var http = new DashboardHttp(fixture.Silo.BaseAddress);

@@ -62,6 +62,44 @@ public class CompiledSegmentSetTests
     }
 
     [Fact]
+    public void Evaluate_RuleNamingASegmentOutsideTheSet_ReadsTheContextsMemberships()
+    {
+        // Arrange: "buyers" is not in the set; the context says the customer is a member until 3 days from now.
+        var profile = Profiles.Build(Track("Product Viewed", T0, """{"product_id":"p1"}"""));
+        var memberships = new SegmentMembershipTable();
+        memberships.Set("buyers", new SegmentMembership(true, T0.AddDays(3)));
+        var context = new SegmentEvaluationContext(T0.AddHours(1)) { Memberships = memberships };
+        var set = new CompiledSegmentSet([KeyValuePair.Create("buyer-viewers", SegmentRuleCompiler.Compile("in_segment(\"buyers\") and views(7d) > 0"))]);
+        var results = new bool[1];
+
+        // Act
+        var next = set.Evaluate(profile, context, results);
+
+        // Assert
+        Assert.Equal(["buyers"], set.ExternalReferences);
+        Assert.Equal([true], results);
+        Assert.Equal(T0.AddDays(3), next);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    public void Evaluate_Before_FindsOnlyAChangeBeforeThatInstant(long ticksAfterTheChange, bool found)
+    {
+        // Arrange: the view leaves the 7-day window 7 days after it.
+        var profile = Profiles.Build(Track("Product Viewed", T0, """{"product_id":"p1"}"""));
+        var set = new CompiledSegmentSet([KeyValuePair.Create("viewers", SegmentRuleCompiler.Compile("views(7d) > 0"))]);
+        var results = new bool[1];
+
+        // Act
+        var next = set.Evaluate(profile, new SegmentEvaluationContext(T0.AddHours(1)), results, before: T0.AddDays(7).AddTicks(ticksAfterTheChange));
+
+        // Assert
+        Assert.Equal([true], results);
+        Assert.Equal(found ? T0.AddDays(7) : null, next);
+    }
+
+    [Fact]
     public void Evaluate_WarmThread_AllocatesNothing()
     {
         // Arrange: a rule of every kind the per-event path reads (nested traits aside, which parse their JSON).

@@ -23,6 +23,7 @@ public sealed class OpenApiDocumentTests
         AssertResponses(paths, "/api/customers", "200", "400", "401", "503");
         AssertResponses(paths, "/api/customers/{id}", "200", "400", "401", "404", "503");
         AssertResponses(paths, "/api/customers/{id}/events", "200", "400", "401", "404", "503");
+        AssertResponses(paths, "/api/silo", "200", "401", "503");
         var eventsParameters = paths.GetProperty("/api/customers/{id}/events").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(static p => p.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(["id", "before", "limit"], eventsParameters);

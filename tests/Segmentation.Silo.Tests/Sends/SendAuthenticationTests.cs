@@ -26,10 +26,10 @@ public sealed class SendAuthenticationTests
         // Act
         var answers = new List<HttpResponseMessage>
         {
-            await silo.SendAsync(new HttpMethod(method), "/api/sends", guard.Token, key),
-            await silo.SendAsync(new HttpMethod(method), $"/api/sends/{intent.SendId}", guard.Token, key),
-            await silo.SendAsync(HttpMethod.Post, $"/api/sends/{intent.SendId}/retry", guard.Token, key),
-            await silo.SendAsync(HttpMethod.Get, "/api/customers/u-1", guard.Token, key),
+            await silo.SendAsync(new HttpMethod(method), "/api/sends", guard.Token, key: key),
+            await silo.SendAsync(new HttpMethod(method), $"/api/sends/{intent.SendId}", guard.Token, key: key),
+            await silo.SendAsync(HttpMethod.Post, $"/api/sends/{intent.SendId}/retry", guard.Token, key: key),
+            await silo.SendAsync(HttpMethod.Get, "/api/customers/u-1", guard.Token, key: key),
         };
 
         // Assert

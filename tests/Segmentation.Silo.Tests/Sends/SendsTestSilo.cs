@@ -1,7 +1,7 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Segmentation.Delivery.Dispatch;
 using Segmentation.Delivery.Outbox;
 using Segmentation.Delivery.Sends;
 using Segmentation.Silo.Tests.Infrastructure;
@@ -11,30 +11,19 @@ using Segmentation.TestKit;
 namespace Segmentation.Silo.Tests.Sends;
 
 /// <summary>
-/// The silo in memory with a management key, a fake clock at <see cref="Now"/>, and delivery to an <see cref="EspStub"/>
-/// (one attempt per send, so a 5xx dead-letters at once). Sends go in through <see cref="OutboxDirectory"/>, as the
-/// triggers append them; the send log is read over HTTP.
+/// The silo in memory with a management key, a fake clock at <see cref="ApiTestSilo.Now"/>, and delivery to an
+/// <see cref="EspStub"/> (one attempt per send, so a 5xx dead-letters at once) behind the guard that allows everything.
+/// Sends go in through <see cref="OutboxDirectory"/>, as the triggers append them; the send log is read over HTTP.
 /// </summary>
-public sealed class SendsTestSilo : IAsyncDisposable
+public sealed class SendsTestSilo : ApiTestSilo
 {
-    public const string Key = "sends-tests-management-key-0001-abcdefghij";
-    public const string KeyName = "sends-tests";
     public const string Secret = "whsec_Y4lqNKFNv9okLA85QiCk86ICB8awP3fL0rpxoPWoMQs=";
 
-    /// <summary>The fake clock's time.</summary>
-    public static readonly DateTimeOffset Now = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
-
-    private SendsTestSilo(SiloApplicationFactory factory, HttpClient client, EspStub esp)
+    private SendsTestSilo(SiloApplicationFactory factory, EspStub esp)
+        : base(factory)
     {
-        Factory = factory;
-        Client = client;
         Esp = esp;
     }
-
-    public SiloApplicationFactory Factory { get; }
-
-    /// <summary>A client without credentials.</summary>
-    public HttpClient Client { get; }
 
     public EspStub Esp { get; }
 
@@ -43,17 +32,18 @@ public sealed class SendsTestSilo : IAsyncDisposable
     public static async Task<SendsTestSilo> StartAsync(CancellationToken cancellationToken)
     {
         var esp = await EspStub.StartAsync();
-        var factory = new SiloApplicationFactory()
-            .WithSetting("Segmentation:Management:ApiKeys:0:Name", KeyName)
-            .WithSetting("Segmentation:Management:ApiKeys:0:Key", Key)
-            .WithSetting("Segmentation:Management:ApiKeys:0:Revoked", "false")
+        var factory = CreateFactory(new FakeTimeProvider(Now))
             .WithSetting("Segmentation:Delivery:EndpointUrl", esp.Url.ToString())
             .WithSetting("Segmentation:Delivery:SigningSecret", Secret)
             .WithSetting("Segmentation:Delivery:MaxAttempts", "1")
-            .WithServices(static services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
-        var client = factory.CreateClient();
-        await factory.Silo.WhenReadyAsync().WaitAsync(cancellationToken);
-        return new SendsTestSilo(factory, client, esp);
+            .WithServices(static services =>
+            {
+                // These tests append intents for customers without profiles to test delivery and the send log; the
+                // triggers' guard would skip them (their condition cannot hold), so they use the guard that allows all.
+                services.RemoveAll<ISendGuard>();
+                services.AddSingleton<ISendGuard, AllowAllSendGuard>();
+            });
+        return await ReadyAsync(new SendsTestSilo(factory, esp), cancellationToken);
     }
 
     /// <summary>A send intent of <paramref name="customerId"/> as the triggers make it.</summary>
@@ -92,37 +82,12 @@ public sealed class SendsTestSilo : IAsyncDisposable
         }
     }
 
-    /// <summary>A request with the management key (or <paramref name="key"/>; none when null).</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, CancellationToken cancellationToken, string? key = Key)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (key is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-
-        return await Client.SendAsync(request, cancellationToken);
-    }
-
-    /// <summary>A request expecting <paramref name="status"/>, and its JSON body.</summary>
-    public async Task<JsonElement> ExpectAsync(HttpMethod method, string path, HttpStatusCode status, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(method, path, cancellationToken);
-        var body = await ManagementHttp.ReadJsonAsync(response, cancellationToken);
-        Assert.True(response.StatusCode == status, $"{method} {path} answered {(int)response.StatusCode}, expected {(int)status}: {body}");
-        return body;
-    }
-
-    public Task<JsonElement> GetJsonAsync(string path, CancellationToken cancellationToken) =>
-        ExpectAsync(HttpMethod.Get, path, HttpStatusCode.OK, cancellationToken);
-
     public static string[] Ids(JsonElement page) =>
         [.. page.GetProperty("sends").EnumerateArray().Select(static s => s.GetProperty("id").GetString()!)];
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        Client.Dispose();
-        await Factory.DisposeAsync();
+        await base.DisposeAsync();
         await Esp.DisposeAsync();
     }
 }

@@ -10,12 +10,14 @@ namespace Segmentation.Grains.Segments;
 /// <summary>
 /// Evaluates a new or edited segment over every existing customer in the background. <see cref="Start"/> queues a
 /// backfill; one worker runs them one at a time, and a newer version of a segment replaces its queued or running
-/// older one. A backfill counts the registered customers, tells the segment grain (which shows the progress as
-/// customers report back), then sends each of those customers a <see cref="RecordKinds.SegmentEvaluate"/> in
-/// durable batches, with a bounded number of appends in flight and of customers that have not reported back yet, so
-/// tracking calls keep sharing every group commit and are never queued behind a whole backfill. When the
-/// silo starts, every segment whose current version has no complete backfill is started again from the beginning
-/// (evaluating twice changes nothing). Stopping the silo cancels the running backfill.
+/// older one. A backfill counts the registered customers and tells the segment grain (which shows the progress), then
+/// goes through the customer registry page by page, a few shards at once: every customer of a page checks read-only
+/// whether the new definition changes anything for it (an entry, an exit, or a reminder to move), and one atomic
+/// durable append records the page with the segment grain and sends a <see cref="RecordKinds.SegmentEvaluate"/> to
+/// the customers that must evaluate, who report back once they did. The appends in flight and the customers that have
+/// not reported back are bounded, so tracking calls keep sharing every group commit. When the silo starts, every
+/// segment whose current version has no complete backfill goes on from where its pages got to. Stopping the silo
+/// cancels the running backfill.
 /// </summary>
 public sealed partial class SegmentBackfillService : BackgroundService
 {

@@ -163,18 +163,7 @@ public sealed partial class SegmentCatalogGrain(SegmentDefinitionsCache cache, I
     /// <summary>Writes <paramref name="next"/> to grain storage, then makes it and its compiled set current.</summary>
     private async Task CommitAsync(SegmentCatalogState next, SegmentDefinitionSet set, CancellationToken cancellationToken)
     {
-        var previous = _state.State;
-        _state.State = next;
-        try
-        {
-            await _state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            _state.State = previous;
-            throw;
-        }
-
+        await _state.ReplaceAsync(next, cancellationToken);
         _set = set;
         cache.Publish(set);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Segmentation.Segments.Dependencies;
 using Segmentation.Segments.Evaluation;
 
@@ -11,6 +12,7 @@ namespace Segmentation.Grains.Segments;
 public sealed class SegmentDefinitionSet
 {
     private readonly Dictionary<string, int> _index;
+    private readonly ConcurrentDictionary<string, SegmentBackfillScope> _backfillScopes = new(StringComparer.Ordinal);
 
     /// <summary>Builds the set; the definitions must form a valid dependency graph (the catalog checked it on save).</summary>
     /// <exception cref="Segmentation.Segments.SegmentRuleException">A reference to an unknown segment, or a cycle.</exception>
@@ -48,6 +50,13 @@ public sealed class SegmentDefinitionSet
         segment = index >= 0 ? Segments[index] : null!;
         return index >= 0;
     }
+
+    /// <summary>
+    /// What a backfill of the segment <paramref name="id"/> can change: it and every segment that refers to it, directly
+    /// or through others (built once per set).
+    /// </summary>
+    internal SegmentBackfillScope BackfillScopeOf(string id) =>
+        _backfillScopes.GetOrAdd(id, static (id, set) => SegmentBackfillScope.Of(set, id), this);
 
     /// <summary>The position of the segment in <see cref="Segments"/> and <see cref="Rules"/>; -1 when the set does not have it.</summary>
     internal int IndexOf(string id) => _index.TryGetValue(id, out var index) ? index : -1;

@@ -8,7 +8,7 @@ namespace Segmentation.Grains.Segments;
 /// profile (in dependency order, so <c>in_segment</c> sees this evaluation's memberships), updates the stored
 /// memberships, reports who entered and left, and returns the earliest instant a time-dependent rule flips by time alone.
 /// </summary>
-public static class SegmentMembershipEvaluator
+public static partial class SegmentMembershipEvaluator
 {
     private const int StackResults = 512;
 
@@ -92,14 +92,21 @@ public static class SegmentMembershipEvaluator
                 continue;
             }
 
-            var segment = set.Segments[index];
-            stored[index] = entry.Version < segment.FirstVersion ? StoredMembership.Stale
-                : entry.Version == segment.Version ? StoredMembership.Current
-                : StoredMembership.OlderVersion;
+            stored[index] = Classify(set.Segments[index], entry);
         }
 
         return unknown;
     }
+
+    /// <summary>What a stored membership is against the segment's current definition.</summary>
+    private static StoredMembership Classify(ActiveSegment segment, SegmentMembershipEntry entry) =>
+        entry.Version < segment.FirstVersion ? StoredMembership.Stale
+            : entry.Version == segment.Version ? StoredMembership.Current
+            : StoredMembership.OlderVersion;
+
+    /// <summary>Whether the stored memberships make the customer a member of <paramref name="segment"/> (of any version since its id was created).</summary>
+    private static bool IsStoredMember(ActiveSegment segment, Dictionary<string, SegmentMembershipEntry> memberships) =>
+        memberships.TryGetValue(segment.Id, out var entry) && Classify(segment, entry) != StoredMembership.Stale;
 
     private static void LeaveAll(SegmentDefinitionSet set, Dictionary<string, SegmentMembershipEntry> memberships, List<SegmentMembershipChange> changes)
     {

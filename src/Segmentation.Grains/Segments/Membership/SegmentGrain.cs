@@ -14,7 +14,8 @@ public sealed class SegmentGrain : Grain, IDurableGrain
     /// <summary>The largest members page.</summary>
     public const int MaxPageSize = 10_000;
 
-    private const byte FormatVersion = 1;
+    /// <summary>2: the backfill progress with its shard cursors and the customers it waits for; 1 (still read): without.</summary>
+    private const byte FormatVersion = 2;
 
     private int _firstVersion;
     private long _entered;
@@ -30,7 +31,9 @@ public sealed class SegmentGrain : Grain, IDurableGrain
         switch (record.Kind)
         {
             case RecordKinds.SegmentDelta:
-                ApplyDelta(SegmentDelta.Decode(record.Payload));
+                var delta = SegmentDelta.Decode(record.Payload);
+                ApplyDelta(delta);
+                _backfill.Report(delta.CustomerId, delta.Version, record.Time);
                 break;
             case RecordKinds.SegmentBackfillStarted:
                 var start = SegmentBackfillStart.Decode(record.Payload);
@@ -40,8 +43,12 @@ public sealed class SegmentGrain : Grain, IDurableGrain
                 }
 
                 break;
+            case RecordKinds.SegmentBackfillPage:
+                _backfill.Page(SegmentBackfillPage.Decode(record.Payload), record.Time);
+                break;
             case RecordKinds.SegmentBackfilled:
-                _backfill.Report(SegmentBackfillReport.Decode(record.Payload), record.Time);
+                var report = SegmentBackfillReport.Decode(record.Payload);
+                _backfill.Report(report.CustomerId, report.Version, record.Time);
                 break;
             case RecordKinds.SegmentReset:
                 Reset(SegmentReset.Decode(record.Payload).FirstVersion);
@@ -55,6 +62,9 @@ public sealed class SegmentGrain : Grain, IDurableGrain
 
     public ValueTask<SegmentStatus> GetStatusAsync() =>
         ValueTask.FromResult(new SegmentStatus(_members.Count, _entered, _left, _backfill.ToContract()));
+
+    /// <summary>Where the running backfill got to; null when none is running.</summary>
+    internal ValueTask<SegmentBackfillCursor?> GetBackfillCursorAsync() => ValueTask.FromResult(_backfill.ToCursor());
 
     /// <summary>Up to <paramref name="limit"/> (at most <see cref="MaxPageSize"/>) members after <paramref name="afterCustomerId"/>, by id.</summary>
     public ValueTask<SegmentMembersPage> GetMembersAsync(string? afterCustomerId, int limit)
@@ -90,7 +100,7 @@ public sealed class SegmentGrain : Grain, IDurableGrain
     {
         using var reader = new BinaryReader(new MemoryStream(snapshot.ToArray()));
         var version = reader.ReadByte();
-        if (version != FormatVersion)
+        if (version is not (1 or FormatVersion))
         {
             throw new FormatException($"Unknown segment snapshot format {version}.");
         }
@@ -100,7 +110,7 @@ public sealed class SegmentGrain : Grain, IDurableGrain
         _left = reader.ReadInt64();
         _members = SegmentMemberSet.Read(reader);
         _history.Read(reader);
-        _backfill.Read(reader);
+        _backfill.Read(reader, withCursor: version >= 2);
     }
 
     private void ApplyDelta(SegmentDelta delta)

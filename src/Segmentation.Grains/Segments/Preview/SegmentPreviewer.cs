@@ -1,15 +1,15 @@
-using Microsoft.Extensions.Options;
+using Segmentation.Grains.Customers;
 using Segmentation.Runtime;
-using Segmentation.Runtime.Configuration;
 using Segmentation.Segments.Evaluation;
 
 namespace Segmentation.Grains.Segments;
 
 /// <summary>
 /// Evaluates an unsaved rule over every registered customer now, without changing anything: each registry shard is
-/// paged in key order and a page's customers are asked at once (<see cref="CustomerEvaluations"/>), so at most
-/// <see cref="ShardsInParallel"/> pages of <see cref="DefaultPageSize"/> customers are in flight, and ingestion goes on
-/// beside them.
+/// paged in key order and a page's customers are asked at once (<see cref="IClusterClient.InvokeEachAsync"/>: a
+/// resident customer with nothing queued answers on the previewing thread, with no message and no allocation), at
+/// most <see cref="ShardsInParallel"/> pages of <see cref="DefaultPageSize"/> customers at a time, and ingestion goes
+/// on beside them.
 /// </summary>
 public sealed class SegmentPreviewer
 {
@@ -20,22 +20,17 @@ public sealed class SegmentPreviewer
     public static readonly int ShardsInParallel = Math.Max(2, Environment.ProcessorCount);
 
     private readonly IClusterClient _client;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _responseTimeout;
     private readonly int _pageSize;
 
-    public SegmentPreviewer(IClusterClient client, TimeProvider time, IOptions<SiloOptions> siloOptions)
-        : this(client, time, siloOptions, DefaultPageSize)
+    public SegmentPreviewer(IClusterClient client)
+        : this(client, DefaultPageSize)
     {
     }
 
-    internal SegmentPreviewer(IClusterClient client, TimeProvider time, IOptions<SiloOptions> siloOptions, int pageSize)
+    internal SegmentPreviewer(IClusterClient client, int pageSize)
     {
-        ArgumentNullException.ThrowIfNull(siloOptions);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         _client = client;
-        _time = time;
-        _responseTimeout = siloOptions.Value.ResponseTimeout;
         _pageSize = pageSize;
     }
 
@@ -44,7 +39,7 @@ public sealed class SegmentPreviewer
     /// and the first <paramref name="sampleSize"/> member ids in ordinal order (the same rule over the same customers
     /// always gives the same sample).
     /// </summary>
-    /// <exception cref="TimeoutException">Some customer did not answer within the silo's response timeout.</exception>
+    /// <exception cref="TimeoutException">Some customer had not answered within the silo's response timeout.</exception>
     public async Task<SegmentPreview> PreviewAsync(CompiledSegmentRule rule, int sampleSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -65,16 +60,15 @@ public sealed class SegmentPreviewer
     {
         var registry = CustomerRegistry.Shard(_client, shard);
         var tally = new ShardTally(sampleSize);
+        var page = new PreviewPageEvaluation(rule, _pageSize);
         string? after = null;
         while (true)
         {
             var last = after;
             var keys = await registry.InvokeAsync(g => g.ListAsync(last, _pageSize), cancellationToken).ConfigureAwait(false);
-            var answers = await CustomerEvaluations.AskAsync(_client, keys, rule, _responseTimeout, _time, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < keys.Count; i++)
-            {
-                tally.Add(keys[i], answers[i]);
-            }
+            await _client.InvokeEachAsync<CustomerGrain, PreviewPageEvaluation>(keys, page, static (customer, i, p) => p.EvaluateAsync(customer, i), cancellationToken)
+                .ConfigureAwait(false);
+            tally.Add(keys, page.Answers(keys.Count));
 
             if (keys.Count < _pageSize)
             {
@@ -94,20 +88,23 @@ public sealed class SegmentPreviewer
 
         public List<string> Sample { get; } = [];
 
-        public void Add(string customerId, bool? answer)
+        public void Add(IReadOnlyList<string> customerIds, ReadOnlySpan<bool?> answers)
         {
-            if (answer is not { } member)
+            for (var i = 0; i < answers.Length; i++)
             {
-                return;
-            }
-
-            Evaluated++;
-            if (member)
-            {
-                Members++;
-                if (Sample.Count < sampleSize)
+                if (answers[i] is not { } member)
                 {
-                    Sample.Add(customerId);
+                    continue;
+                }
+
+                Evaluated++;
+                if (member)
+                {
+                    Members++;
+                    if (Sample.Count < sampleSize)
+                    {
+                        Sample.Add(customerIds[i]);
+                    }
                 }
             }
         }

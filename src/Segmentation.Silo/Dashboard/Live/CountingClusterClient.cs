@@ -13,6 +13,10 @@ internal sealed class CountingClusterClient(IClusterClient inner, TrackedEventCo
     public GrainReference<TGrain> GetGrain<TGrain>(string key)
         where TGrain : Grain => inner.GetGrain<TGrain>(key);
 
+    public Task InvokeEachAsync<TGrain, TState>(
+        IReadOnlyList<string> keys, TState state, Func<TGrain, int, TState, ValueTask> call, CancellationToken cancellationToken = default)
+        where TGrain : Grain => inner.InvokeEachAsync(keys, state, call, cancellationToken);
+
     public async Task AppendAsync(IReadOnlyList<DurableMessage> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Segmentation.Delivery.Outbox;
 using Segmentation.Grains;
 using Segmentation.Grains.Segments;
 using Segmentation.Runtime;
@@ -14,6 +15,8 @@ namespace Segmentation.Silo.Dashboard.Live;
 internal sealed class DashboardPulse(
     RuntimeSilo silo,
     SegmentDirectory segments,
+    OutboxDirectory outbox,
+    OutboxSignal sendLog,
     IGrainFactory grains,
     TrackedEventCounter events,
     IOptions<DashboardOptions> options,
@@ -65,11 +68,15 @@ internal sealed class DashboardPulse(
 
     private async Task<DashboardSnapshot> SampleAsync(DateTimeOffset now, double eventsPerSecond, CancellationToken cancellationToken)
     {
+        // Read before the counts: a change while they are read moves it again, so the next sample reads them again.
+        var sendLogChanges = sendLog.Changes;
+        var sendsToday = outbox.CountByStatusAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         var customers = Task.WhenAll(Shards.All.Select(shard => grains.GetGrain<CustomerRegistryGrain>(shard)
             .InvokeReadOnlyAsync(static g => g.CountAsync(), cancellationToken).AsTask()));
         var list = await segments.ListAsync(cancellationToken);
         var summaries = await _trends.SummarizeAsync(list, now, cancellationToken);
-        return new DashboardSnapshot(now, eventsPerSecond, (await customers).Sum(static c => (long)c), silo.ActivationCount, summaries);
+        return new DashboardSnapshot(
+            now, eventsPerSecond, (await customers).Sum(static c => (long)c), silo.ActivationCount, summaries, await sendsToday, sendLogChanges);
     }
 
     private void Publish(DashboardSnapshot snapshot)

@@ -1,3 +1,5 @@
+using Segmentation.Delivery.Outbox;
+
 namespace Segmentation.Silo.Dashboard.Live;
 
 /// <summary>The live figures at one instant, pushed to every open page.</summary>
@@ -6,12 +8,18 @@ namespace Segmentation.Silo.Dashboard.Live;
 /// <param name="Customers">Customers known to the silo (every id that ever sent an event, merged ones included).</param>
 /// <param name="LiveActivations">Grain activations in memory.</param>
 /// <param name="Segments">Every segment with its live figures and trend, largest first.</param>
+/// <param name="SendsToday">The sends created since midnight UTC, by their status now.</param>
+/// <param name="SendLogChanges">
+/// How many changes the send log had when sampled: pages that show sends read them again when it has moved.
+/// </param>
 public sealed record DashboardSnapshot(
     DateTimeOffset At,
     double EventsPerSecond,
     long Customers,
     int LiveActivations,
-    IReadOnlyList<SegmentSummary> Segments)
+    IReadOnlyList<SegmentSummary> Segments,
+    SendStatusCounts SendsToday,
+    long SendLogChanges)
 {
     public SegmentSummary? Find(string segmentId) => Segments.FirstOrDefault(s => s.Segment.Id == segmentId);
 }

@@ -1,6 +1,7 @@
 using Segmentation.Grains.Customers;
 using Segmentation.Grains.Segments;
 using Segmentation.Runtime;
+using Segmentation.Storage.InMemory;
 using Segmentation.TestKit;
 
 namespace Segmentation.Grains.Tests.Segments.Backfill;
@@ -10,25 +11,43 @@ public sealed class SegmentBackfillRecoveryTests
     private const string RepeatBuyers = "orders_count >= 2";
 
     [Fact]
-    public async Task Resume_SiloCrashedHalfwayThroughABackfill_StartsItAgainAndCompletesWithTheExactCount()
+    public async Task Resume_SiloCrashedHalfwayThroughABackfill_GoesOnWhereItsPagesGotAndCompletesWithTheExactCount()
     {
+        var storage = new InMemorySiloStorage();
         var options = BackfillSilo.Options(batchSize: 4);
+        options.StorageFactory = () => storage;
         var silo = await TestSilo.StartAsync(options);
         var book = new OrderBook();
         await SegmentBackfillServiceTests.SeedAsync(silo, book, customers: 60);
+        await silo.CheckpointAsync();
         await silo.Segments().CreateAsync(new SegmentDraft("repeat", "Repeat buyers", RepeatBuyers));
 
-        // What a backfill had done when the silo crashed: started over 60 customers, half of them asked.
+        // What a backfill had done when the silo crashed: started, then through the first half of the shards that
+        // have customers, asking the repeat buyers among them to evaluate in the same appends as the pages.
+        var counts = await CustomerRegistry.SyncCountsAsync(silo.Client, silo.Clock, CancellationToken.None);
         var now = silo.Clock.GetUtcNow();
-        var half = Enumerable.Range(0, 30).Select(i => new DurableMessage(
-            CustomerGrain.IdOf(BackfillSilo.CustomerId(i * 2)), RecordKinds.SegmentEvaluate, SegmentEvaluation.Encode("repeat", 1), now));
-        await silo.Client.AppendAsync([
-            new DurableMessage(SegmentGrain.IdOf("repeat"), RecordKinds.SegmentBackfillStarted, new SegmentBackfillStart(1, 60, now).Encode(), now),
-            .. half]);
+        var start = new SegmentBackfillStart(1, counts.Sum(), now, counts);
+        await silo.Client.AppendAsync([new DurableMessage(SegmentGrain.IdOf("repeat"), RecordKinds.SegmentBackfillStarted, start.Encode(), now)]);
+        var members = book.CustomersWithAtLeast(2).ToHashSet();
+        var gone = 0;
+        var askedBefore = new List<string>();
+        foreach (var shard in Enumerable.Range(0, counts.Length).Where(s => counts[s] > 0).Take(counts.Count(static c => c > 0) / 2))
+        {
+            var keys = await CustomerRegistry.Shard(silo.Client, shard).InvokeAsync(g => g.ListAsync(null, 1_000, counts[shard]));
+            var asked = keys.Where(members.Contains).ToList();
+            var page = new SegmentBackfillPage(1, shard, keys[^1], ShardDone: true, keys.Count - asked.Count, asked);
+            await silo.Client.AppendAsync([
+                new DurableMessage(SegmentGrain.IdOf("repeat"), RecordKinds.SegmentBackfillPage, page.Encode(), now),
+                .. asked.Select(id => new DurableMessage(CustomerGrain.IdOf(id), RecordKinds.SegmentEvaluate, SegmentEvaluation.Encode("repeat", 1), now))]);
+            gone += keys.Count;
+            askedBefore.AddRange(asked);
+        }
+
         await silo.WhenIdleAsync();
         var before = (await silo.InfoAsync("repeat")).Backfill;
-        Assert.Equal((SegmentBackfillState.Running, 30L, 60L), (before.State, before.Evaluated, before.Total));
+        Assert.Equal((SegmentBackfillState.Running, (long)gone, 60L), (before.State, before.Evaluated, before.Total));
 
+        silo.Clock.Advance(TimeSpan.FromMinutes(1));
         silo = await silo.RestartAsync();
         await using (silo)
         {
@@ -37,7 +56,14 @@ public sealed class SegmentBackfillRecoveryTests
 
             var info = await silo.InfoAsync("repeat");
             Assert.Equal((SegmentBackfillState.Complete, 1, 60L, 60L), (info.Backfill.State, info.Backfill.Version, info.Backfill.Evaluated, info.Backfill.Total));
+            Assert.Equal(before.StartedAt, info.Backfill.StartedAt);
             Assert.Equal(book.CustomersWithAtLeast(2), await silo.MemberIdsAsync("repeat"));
+
+            // The customers of the pages done before the crash were not asked again; after it, only members were asked.
+            var asked = await SegmentBackfillServiceTests.AskedAsync(storage, book.Customers, "repeat");
+            Assert.Equal(asked.Count, asked.Distinct().Count());
+            Assert.Equal(members.Order(StringComparer.Ordinal), asked.Order(StringComparer.Ordinal));
+            Assert.Subset(asked.ToHashSet(), askedBefore.ToHashSet());
         }
     }
 

@@ -28,6 +28,26 @@ public sealed class SegmentBackfillServiceTests
     }
 
     [Fact]
+    public async Task Start_NewSegment_AsksOnlyTheCustomersThatEnterAndTheirDeltasReportThem()
+    {
+        var storage = new InMemorySiloStorage();
+        var options = BackfillSilo.Options(batchSize: 4);
+        options.StorageFactory = () => storage;
+        await using var silo = await BackfillSilo.StartAsync(options);
+        var book = new OrderBook();
+        await SeedAsync(silo, book, customers: 40);
+
+        await silo.Segments().CreateAsync(new SegmentDraft("repeat", "Repeat buyers", RepeatBuyers));
+        await silo.WhenBackfilledAsync();
+
+        var info = await silo.InfoAsync("repeat");
+        Assert.Equal((SegmentBackfillState.Complete, 40L, 40L), (info.Backfill.State, info.Backfill.Evaluated, info.Backfill.Total));
+        Assert.Equal(book.CustomersWithAtLeast(2), (await AskedAsync(storage, book.Customers, "repeat")).Order(StringComparer.Ordinal));
+        var segmentRecords = await storage.ReadGrainRecordsAsync(SegmentGrain.IdOf("repeat"), null, 10_000);
+        Assert.DoesNotContain(segmentRecords, static r => r.Kind == RecordKinds.SegmentBackfilled);
+    }
+
+    [Fact]
     public async Task Start_NoCustomers_CompletesAtOnce()
     {
         await using var silo = await BackfillSilo.StartAsync(BackfillSilo.Options());
@@ -107,20 +127,43 @@ public sealed class SegmentBackfillServiceTests
         Assert.Equal(book.CustomersWithAtLeast(2).Count, info.Count);
         Assert.Equal(book.CustomersWithAtLeast(2), await silo.MemberIdsAsync("repeat"));
 
-        // Exactly the customers counted at the start were asked, once each: every one that existed before the save,
-        // and no newcomer beyond the total (newcomers evaluate the segment with their own events).
-        var asked = new List<string>();
-        foreach (var customerId in book.Customers)
-        {
-            var records = await storage.ReadGrainRecordsAsync(CustomerGrain.IdOf(customerId), null, 10_000);
-            asked.AddRange(records
-                .Where(static r => r.Kind == RecordKinds.SegmentEvaluate && SegmentEvaluation.Decode(r.Payload).SegmentId == "repeat")
-                .Select(_ => customerId));
-        }
-
-        Assert.Equal(info.Backfill.Total, asked.Count);
+        // Only customers counted at the start were asked to evaluate, at most once each, and no more than the total
+        // (the others were settled by the read-only check; newcomers evaluate the segment with their own events).
+        var asked = await AskedAsync(storage, book.Customers, "repeat");
+        Assert.InRange(asked.Count, 1, info.Backfill.Total);
         Assert.Equal(asked.Count, asked.Distinct().Count());
-        Assert.Subset(asked.ToHashSet(), Enumerable.Range(0, 150).Select(BackfillSilo.CustomerId).ToHashSet());
+        Assert.Subset(Enumerable.Range(0, 150).Select(BackfillSilo.CustomerId).ToHashSet(), asked.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Start_CustomersThatEnterOnlyByTime_AreAskedToMoveTheirReminderAndEnterOnTime()
+    {
+        var storage = new InMemorySiloStorage();
+        var options = BackfillSilo.Options(batchSize: 4);
+        options.StorageFactory = () => storage;
+        await using var silo = await BackfillSilo.StartAsync(options);
+        var book = new OrderBook();
+        var activeAt = silo.Clock.GetUtcNow();
+        await SeedAsync(silo, book, customers: 10);
+
+        // Nobody is quiet now; everyone is 3 days after the seeding, with no event, before any starter's reminder
+        // (recent buyers at 7 days, lapsed at 60). Dormant (90 days) flips after every customer's reminder: nobody is asked.
+        await silo.Segments().CreateAsync(new SegmentDraft("quiet", "Quiet", "last_activity_at before 3d"));
+        await silo.Segments().CreateAsync(new SegmentDraft("dormant", "Dormant", "last_activity_at before 90d"));
+        await silo.WhenBackfilledAsync();
+
+        var quiet = await silo.InfoAsync("quiet");
+        Assert.Equal((SegmentBackfillState.Complete, 10L, 10L, 0L), (quiet.Backfill.State, quiet.Backfill.Evaluated, quiet.Backfill.Total, quiet.Count));
+        Assert.Equal(book.Customers.Order(StringComparer.Ordinal), (await AskedAsync(storage, book.Customers, "quiet")).Order(StringComparer.Ordinal));
+        Assert.Empty(await AskedAsync(storage, book.Customers, "dormant"));
+        var quietRecords = await storage.ReadGrainRecordsAsync(SegmentGrain.IdOf("quiet"), null, 10_000);
+        Assert.Equal(10, quietRecords.Count(static r => r.Kind == RecordKinds.SegmentBackfilled));
+        Assert.Equal(SegmentBackfillState.Complete, (await silo.InfoAsync("dormant")).Backfill.State);
+
+        await silo.AdvanceToAsync(activeAt.AddDays(3).AddTicks(-1));
+        Assert.Equal(0, (await silo.InfoAsync("quiet")).Count);
+        await silo.AdvanceToAsync(activeAt.AddDays(3).AddMilliseconds(1));
+        Assert.Equal(book.Customers.Order(StringComparer.Ordinal), await silo.MemberIdsAsync("quiet"));
     }
 
     [Fact]
@@ -165,6 +208,21 @@ public sealed class SegmentBackfillServiceTests
 
         var status = await silo.Client.GetGrain<SegmentGrain>("repeat").InvokeReadOnlyAsync(static g => g.GetStatusAsync());
         Assert.Equal((0L, null), (status.Count, status.Backfill));
+    }
+
+    /// <summary>The customers sent a <see cref="RecordKinds.SegmentEvaluate"/> for the segment, once per record.</summary>
+    internal static async Task<List<string>> AskedAsync(InMemorySiloStorage storage, IEnumerable<string> customerIds, string segmentId)
+    {
+        var asked = new List<string>();
+        foreach (var customerId in customerIds)
+        {
+            var records = await storage.ReadGrainRecordsAsync(CustomerGrain.IdOf(customerId), null, 10_000);
+            asked.AddRange(records
+                .Where(r => r.Kind == RecordKinds.SegmentEvaluate && SegmentEvaluation.Decode(r.Payload).SegmentId == segmentId)
+                .Select(_ => customerId));
+        }
+
+        return asked;
     }
 
     /// <summary>Customers c-0000... with 0 to 3 orders each (a page view for those without).</summary>

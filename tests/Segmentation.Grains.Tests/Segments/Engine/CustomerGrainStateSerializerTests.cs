@@ -5,6 +5,9 @@ namespace Segmentation.Grains.Tests.Segments.Engine;
 
 public sealed class CustomerGrainStateSerializerTests
 {
+    /// <summary>The trigger part of a snapshot with nothing in it: no cart (two flags), no reminder, decision or deferral.</summary>
+    internal const int EmptyTriggerSection = 1 + 1 + 4 + 4 + 4;
+
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -31,7 +34,7 @@ public sealed class CustomerGrainStateSerializerTests
     {
         var current = CustomerGrainStateSerializer.Serialize(new CustomerGrainState { ReportedEmail = "a@example.com" });
         const int SegmentSection = 1 + 1 + 1 + 8 + 4;
-        var formatOne = current[..^SegmentSection];
+        var formatOne = current[..^(SegmentSection + EmptyTriggerSection)];
         formatOne[0] = 1;
 
         var read = CustomerGrainStateSerializer.Deserialize(formatOne);

@@ -23,7 +23,7 @@ public sealed class SegmentBackfillEvaluationTests
         silo.Clock.Advance(TimeSpan.FromMinutes(1));
         var now = silo.Clock.GetUtcNow();
 
-        await silo.Client.AppendAsync([Started("viewers", created.Version, total: 3, now)]);
+        await silo.Client.AppendAsync([Started("viewers", created.Version, total: 3, now), Page("viewers", created.Version, settled: 0, ["u1", "u2", "u3"], now)]);
         await silo.Client.AppendAsync([.. new[] { "u1", "u2", "u3", "u1" }.Select(id => Evaluate(id, "viewers", created.Version, now))]);
         await silo.WhenIdleAsync();
 
@@ -41,10 +41,33 @@ public sealed class SegmentBackfillEvaluationTests
         await silo.SendAsync(Track("u1", null, "Product Viewed", t0, Product()));
         await silo.CreateAsync("viewers", "views(7d) > 0");
 
-        await silo.Client.AppendAsync([Started("viewers", 1, total: 2, t0), Evaluate("u1", "viewers", 2, t0), Evaluate("u1", "viewers", 1, t0)]);
+        await silo.Client.AppendAsync([Started("viewers", 1, total: 2, t0), Page("viewers", 1, settled: 0, ["u1"], t0), Evaluate("u1", "viewers", 2, t0), Evaluate("u1", "viewers", 1, t0)]);
         await silo.WhenIdleAsync();
 
         Assert.Equal(new SegmentBackfill(SegmentBackfillState.Running, 1, 1, 2, t0, null), (await silo.InfoAsync("viewers")).Backfill);
+    }
+
+    [Fact]
+    public async Task BackfillPage_SettledCustomersCountAtOnceAndOnlyAskedOnesReportsCount()
+    {
+        await using var silo = await TestSilo.StartAsync(new SegmentSilo().Options);
+        var t0 = silo.Clock.GetUtcNow();
+        foreach (var id in new[] { "u1", "u2", "u3" })
+        {
+            await silo.SendAsync(Track(id, null, "Product Viewed", t0, Product()));
+        }
+
+        await silo.CreateAsync("viewers", "views(7d) > 0");
+
+        // u3 was not asked by any page: its evaluation reports, but does not count.
+        await silo.Client.AppendAsync([Started("viewers", 1, total: 4, t0), Page("viewers", 1, settled: 2, ["u1"], t0), Evaluate("u3", "viewers", 1, t0)]);
+        await silo.WhenIdleAsync();
+        Assert.Equal(new SegmentBackfill(SegmentBackfillState.Running, 1, 2, 4, t0, null), (await silo.InfoAsync("viewers")).Backfill);
+
+        var later = t0.AddSeconds(1);
+        await silo.Client.AppendAsync([Page("viewers", 1, settled: 1, [], later), Evaluate("u1", "viewers", 1, later)]);
+        await silo.WhenIdleAsync();
+        Assert.Equal(new SegmentBackfill(SegmentBackfillState.Complete, 1, 4, 4, t0, later), (await silo.InfoAsync("viewers")).Backfill);
     }
 
     [Fact]
@@ -84,7 +107,11 @@ public sealed class SegmentBackfillEvaluationTests
     }
 
     private static DurableMessage Started(string segmentId, int version, long total, DateTimeOffset at) =>
-        new(SegmentGrain.IdOf(segmentId), RecordKinds.SegmentBackfillStarted, new SegmentBackfillStart(version, total, at).Encode(), at);
+        new(SegmentGrain.IdOf(segmentId), RecordKinds.SegmentBackfillStarted, new SegmentBackfillStart(version, total, at, [(int)total]).Encode(), at);
+
+    /// <summary>A page of the one shard: <paramref name="settled"/> customers needed nothing, <paramref name="asked"/> were asked.</summary>
+    private static DurableMessage Page(string segmentId, int version, int settled, string[] asked, DateTimeOffset at) =>
+        new(SegmentGrain.IdOf(segmentId), RecordKinds.SegmentBackfillPage, new SegmentBackfillPage(version, 0, null, false, settled, asked).Encode(), at);
 
     private static DurableMessage Evaluate(string customerId, string segmentId, int version, DateTimeOffset at) =>
         new(CustomerGrain.IdOf(customerId), RecordKinds.SegmentEvaluate, SegmentEvaluation.Encode(segmentId, version), at);

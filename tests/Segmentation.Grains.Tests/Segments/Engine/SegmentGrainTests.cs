@@ -95,9 +95,13 @@ public sealed class SegmentGrainTests
         var silo = await TestSilo.StartAsync(options);
         var t0 = silo.Clock.GetUtcNow();
         await AppendAsync(silo, Delta("u1", true, t0, 1), Delta("u2", true, t0.AddMinutes(1), 1), Delta("u1", false, t0.AddMinutes(2), 2));
-        await silo.Client.AppendAsync([new DurableMessage(SegmentGrain.IdOf(Segment), RecordKinds.SegmentBackfillStarted, new SegmentBackfillStart(1, 5, t0).Encode(), t0)]);
+        var page = new SegmentBackfillPage(1, 1, "u2", ShardDone: false, Settled: 1, Asked: ["u3"]);
+        await silo.Client.AppendAsync([
+            new DurableMessage(SegmentGrain.IdOf(Segment), RecordKinds.SegmentBackfillStarted, new SegmentBackfillStart(1, 5, t0, [0, 5]).Encode(), t0),
+            new DurableMessage(SegmentGrain.IdOf(Segment), RecordKinds.SegmentBackfillPage, page.Encode(), t0)]);
         await silo.CheckpointAsync();
         var status = await StatusAsync(silo);
+        var cursor = await CursorAsync(silo);
         var history = await HistoryAsync(silo, SegmentHistoryResolution.Minute);
 
         silo = await silo.RestartAsync();
@@ -106,6 +110,12 @@ public sealed class SegmentGrainTests
             await AppendAsync(silo, Delta("u1", true, t0, 1), Delta("u2", true, t0.AddMinutes(1), 1));
 
             Assert.Equal(status, await StatusAsync(silo));
+            var restored = await CursorAsync(silo);
+            Assert.Equal((1, 1), (cursor.Version, cursor.Pending));
+            Assert.Equal((cursor.Version, cursor.Pending), (restored.Version, restored.Pending));
+            Assert.Equal([0, 5], restored.ShardCounts);
+            Assert.Equal([null, "u2"], restored.After);
+            Assert.Equal([false, false], restored.ShardDone);
             Assert.Equal(history, await HistoryAsync(silo, SegmentHistoryResolution.Minute));
             Assert.Equal([new SegmentMember("u2", t0.AddMinutes(1))], (await MembersAsync(silo, null, 10)).Members);
         }
@@ -171,6 +181,10 @@ public sealed class SegmentGrainTests
 
     private static Task<SegmentStatus> StatusAsync(TestSilo silo) =>
         silo.Client.GetGrain<SegmentGrain>(Segment).InvokeReadOnlyAsync(static g => g.GetStatusAsync()).AsTask();
+
+    private static async Task<SegmentBackfillCursor> CursorAsync(TestSilo silo) =>
+        await silo.Client.GetGrain<SegmentGrain>(Segment).InvokeReadOnlyAsync(static g => g.GetBackfillCursorAsync())
+            ?? throw new InvalidOperationException("No backfill is running.");
 
     private static Task<SegmentMembersPage> MembersAsync(TestSilo silo, string? after, int limit) =>
         silo.Client.GetGrain<SegmentGrain>(Segment).InvokeReadOnlyAsync(g => g.GetMembersAsync(after, limit)).AsTask();

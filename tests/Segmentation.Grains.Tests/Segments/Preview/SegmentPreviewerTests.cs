@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Segmentation.Grains.Segments;
 using Segmentation.Grains.Tests.Segments.Backfill;
-using Segmentation.Runtime.Configuration;
 using Segmentation.Segments.Evaluation;
 using Segmentation.TestKit;
 
@@ -72,5 +70,5 @@ public sealed class SegmentPreviewerTests
     }
 
     private static SegmentPreviewer Previewer(TestSilo silo, int pageSize) =>
-        new(silo.Client, silo.Clock, silo.Services.GetRequiredService<IOptions<SiloOptions>>(), pageSize);
+        new(silo.Client, pageSize);
 }

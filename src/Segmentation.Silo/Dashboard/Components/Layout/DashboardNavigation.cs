@@ -11,6 +11,8 @@ public static class DashboardNavigation
         new("segments", "Segments", NavLinkMatch.Prefix),
         new("customers", "Customers", NavLinkMatch.Prefix),
         new("rfm", "RFM grid", NavLinkMatch.Prefix),
+        new("sends", "Sends", NavLinkMatch.Prefix),
+        new("triggers", "Triggers", NavLinkMatch.Prefix),
     ];
 }
 

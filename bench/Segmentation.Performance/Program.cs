@@ -1,0 +1,3 @@
+using Segmentation.Performance.Cli;
+
+return await PerformanceCli.InvokeAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
