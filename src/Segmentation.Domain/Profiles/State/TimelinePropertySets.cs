@@ -8,8 +8,10 @@ namespace Segmentation.Domain.Profiles.State;
 /// The scalar top-level properties the event timeline keeps per event (at most
 /// <see cref="ProfileLimits.TimelinePropertiesPerEvent"/>, the first by name), captured from a call's JSON. Events whose
 /// scalar properties are written the same (every view of one product, say) share one captured array, found by that
-/// text in a fixed-size cache, so they are neither decoded again nor kept as copies. A set with a value too long to
-/// share (<see cref="SharedStrings.MaxLength"/>) is captured for each event. Arrays are never changed once made.
+/// text in a fixed-size cache, so they are neither decoded again nor kept as copies. A text enters the cache the second
+/// time it is seen, so sets that never repeat (an order's, a cart change's) neither allocate an entry nor push out the
+/// ones that do. A set with a value too long to share (<see cref="SharedStrings.MaxLength"/>) is captured for each
+/// event. Arrays are never changed once made.
 /// </summary>
 internal static class TimelinePropertySets
 {
@@ -17,6 +19,9 @@ internal static class TimelinePropertySets
     private const int MaxKeyBytes = 2048;
 
     private static readonly CacheEntry?[] _cache = new CacheEntry?[CacheSlots];
+
+    /// <summary>Per slot, the hash of the last text seen there that is not cached (the second sighting caches it).</summary>
+    private static readonly int[] _seen = new int[CacheSlots];
 
     /// <summary>The hash of the empty set.</summary>
     public static int EmptyHash { get; } = ContentHash([]);
@@ -49,7 +54,8 @@ internal static class TimelinePropertySets
 
         Span<byte> key = stackalloc byte[keyLength];
         WriteKey(properties, key);
-        var slot = KeyHash(key) & (CacheSlots - 1);
+        var keyHash = KeyHash(key);
+        var slot = keyHash & (CacheSlots - 1);
         if (Volatile.Read(ref _cache[slot]) is { } entry && entry.Key.AsSpan().SequenceEqual(key))
         {
             return (entry.Properties, entry.Hash);
@@ -57,7 +63,11 @@ internal static class TimelinePropertySets
 
         var built = Build(properties);
         var hash = ContentHash(built);
-        Volatile.Write(ref _cache[slot], new CacheEntry(key.ToArray(), built, hash));
+        if (Interlocked.Exchange(ref _seen[slot], keyHash) == keyHash)
+        {
+            Volatile.Write(ref _cache[slot], new CacheEntry(key.ToArray(), built, hash));
+        }
+
         return (built, hash);
     }
 
