@@ -2,10 +2,12 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Segmentation.Benchmarks;
 using Segmentation.Benchmarks.Dashboard;
+using Segmentation.Benchmarks.Ingestion;
 using Segmentation.Benchmarks.Segments;
 
 // `memory` prints the memory figures; `segment-latency [probes] [background events/s] [sqlite|memory]` the event to
 // segment count latency; anything else goes to BenchmarkDotNet (e.g. --filter '*GrainCall*').
+// `profile-memory [customers] [events]` what profiles with 90 days of load-generator history hold.
 // `backfill [customers] [memory]` and `preview [customers] [runs] [memory]` seed a population on SQLite (or in memory),
 // then time one backfill or previews; `preview-backfill [customers] [runs] [memory]` seeds once and times both.
 // `dashboard-render [customers] [samples] [sends]` seeds customers (and sends) and times each dashboard page's server
@@ -13,6 +15,14 @@ using Segmentation.Benchmarks.Segments;
 if (args is ["memory"])
 {
     await MemoryReport.RunAsync();
+    return;
+}
+
+if (args is ["profile-memory", .. var memoryArgs])
+{
+    ProfileMemoryReport.Run(
+        memoryArgs.Length > 0 ? int.Parse(memoryArgs[0], CultureInfo.InvariantCulture) : 10_000,
+        memoryArgs.Length > 1 ? int.Parse(memoryArgs[1], CultureInfo.InvariantCulture) : 1_000_000);
     return;
 }
 

@@ -74,6 +74,13 @@ public readonly ref struct Utf8JsonValue
         return reader.GetString()!;
     }
 
+    /// <summary>The string's UTF-8 bytes in place, when it has no escapes (false for any other string or kind).</summary>
+    public bool TryGetUnescapedUtf8(out ReadOnlySpan<byte> utf8)
+    {
+        utf8 = Kind == JsonValueKind.String && !_escaped ? RawText[1..^1] : default;
+        return Kind == JsonValueKind.String && !_escaped;
+    }
+
     /// <summary>Decodes the string into <paramref name="destination"/> (at least <see cref="MaxCharCount"/> long); returns the length.</summary>
     /// <exception cref="InvalidOperationException">The value is not a string.</exception>
     public int CopyChars(Span<char> destination)

@@ -13,6 +13,7 @@ namespace Segmentation.Benchmarks.Ingestion;
 public sealed class ShopperTraffic
 {
     private static readonly TimeSpan History = ProfileLimits.WindowRetention;
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, byte[]> _snapshots;
 
@@ -43,35 +44,9 @@ public sealed class ShopperTraffic
     /// </summary>
     public static ShopperTraffic Create(int customers, int historyEvents, int bodies, int batchSize)
     {
-        var model = new ShopperModel(new ShopperModelOptions
-        {
-            Customers = customers,
-            ConcurrentSessions = Math.Max(1, customers / 20),
-            Seed = 11,
-        });
-        var source = new ShopperBatchSource(model, "bench", 450 * 1024);
-        var parser = new TrackingRequestParser();
-        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var end = start + History;
-        var profiles = new Dictionary<string, CustomerProfile>(StringComparer.Ordinal);
-        var historyBatches = historyEvents / batchSize;
-        long applied = 0;
-        for (var i = 0; i < historyBatches; i++)
-        {
-            var sentAt = start + (History * i / historyBatches);
-            foreach (var message in Parse(parser, source, batchSize, sentAt))
-            {
-                if (!profiles.TryGetValue(message.CustomerKey, out var profile))
-                {
-                    profiles.Add(message.CustomerKey, profile = new CustomerProfile());
-                }
-
-                profile.Apply(message);
-                applied++;
-            }
-        }
-
+        var (source, profiles, applied) = ApplyHistory(customers, historyEvents, batchSize);
         var snapshots = profiles.ToDictionary(pair => pair.Key, pair => CustomerProfileSerializer.Serialize(pair.Value), StringComparer.Ordinal);
+        var end = Start + History;
         var bodyList = new List<byte[]>(bodies);
         var receivedList = new List<DateTimeOffset>(bodies);
         for (var i = 0; i < bodies; i++)
@@ -88,6 +63,42 @@ public sealed class ShopperTraffic
         }
 
         return new ShopperTraffic(snapshots, bodyList, receivedList, applied);
+    }
+
+    /// <summary>
+    /// The profiles of <paramref name="customers"/> shoppers after <paramref name="historyEvents"/> of their events spread
+    /// over 90 days, parsed and applied as the silo does; with the source that continues the stream.
+    /// </summary>
+    public static (ShopperBatchSource Source, Dictionary<string, CustomerProfile> Profiles, long Applied) ApplyHistory(
+        int customers, int historyEvents, int batchSize)
+    {
+        var model = new ShopperModel(new ShopperModelOptions
+        {
+            Customers = customers,
+            ConcurrentSessions = Math.Max(1, customers / 20),
+            Seed = 11,
+        });
+        var source = new ShopperBatchSource(model, "bench", 450 * 1024);
+        var parser = new TrackingRequestParser();
+        var profiles = new Dictionary<string, CustomerProfile>(StringComparer.Ordinal);
+        var historyBatches = historyEvents / batchSize;
+        long applied = 0;
+        for (var i = 0; i < historyBatches; i++)
+        {
+            var sentAt = Start + (History * i / historyBatches);
+            foreach (var message in Parse(parser, source, batchSize, sentAt))
+            {
+                if (!profiles.TryGetValue(message.CustomerKey, out var profile))
+                {
+                    profiles.Add(message.CustomerKey, profile = new CustomerProfile());
+                }
+
+                profile.Apply(message);
+                applied++;
+            }
+        }
+
+        return (source, profiles, applied);
     }
 
     /// <summary>Every customer's profile as it was after the history (fresh copies).</summary>

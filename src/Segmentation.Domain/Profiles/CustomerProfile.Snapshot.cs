@@ -46,7 +46,8 @@ public sealed partial class CustomerProfile
         _timeline.Write(writer);
     }
 
-    internal static CustomerProfile Read(SnapshotReader reader, bool hasTimeline)
+    /// <summary>Reads a snapshot of format <paramref name="version"/> (see <see cref="CustomerProfileSerializer.FormatVersion"/>).</summary>
+    internal static CustomerProfile Read(SnapshotReader reader, byte version)
     {
         var profile = new CustomerProfile
         {
@@ -92,7 +93,7 @@ public sealed partial class CustomerProfile
         profile._browsing = BrowsingState.Read(reader);
         profile._sessions = SessionTracker.Read(reader);
         profile._orders = OrderBook.Read(reader);
-        profile._timeline = hasTimeline ? EventTimeline.Read(reader) : new EventTimeline();
+        profile._timeline = version >= 2 ? EventTimeline.Read(reader, setsByNumber: version >= 3) : new EventTimeline();
         profile.Prune();
         return profile;
     }

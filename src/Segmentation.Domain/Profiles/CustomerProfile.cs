@@ -72,8 +72,10 @@ public sealed partial class CustomerProfile
             _lastActivityTicks = Time.Max(_lastActivityTicks, evt.Ticks);
         }
 
-        _tally.Record((int)message.Type, message.Type == TrackingMessageType.Track ? message.Event : null, evt.Ticks);
-        if (message.Type == TrackingMessageType.Track && message.Event is { } eventName)
+        // The name as the copy that the tally's and the timeline's keys share with every other profile.
+        var eventName = message.Type == TrackingMessageType.Track && message.Event is { } sent ? SharedStrings.Share(sent) : null;
+        _tally.Record((int)message.Type, eventName, evt.Ticks);
+        if (eventName is not null)
         {
             _timeline.Add(eventName, evt.Key, evt.Properties);
         }

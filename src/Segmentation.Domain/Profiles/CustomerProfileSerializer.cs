@@ -11,9 +11,11 @@ public static class CustomerProfileSerializer
 {
     /// <summary>
     /// The format version written after the magic bytes. 2 added the event timeline; a version 1 snapshot still
-    /// reads, with an empty timeline (windowed event counts then start from the events applied after it).
+    /// reads, with an empty timeline (windowed event counts then start from the events applied after it). 3 writes
+    /// each distinct set of timeline properties once and refers to it from later entries; a version 2 snapshot
+    /// (properties inline in every entry) still reads.
     /// </summary>
-    public const byte FormatVersion = 2;
+    public const byte FormatVersion = 3;
 
     private const byte FirstVersion = 1;
 
@@ -42,7 +44,7 @@ public static class CustomerProfileSerializer
         }
 
         var version = data[Magic.Length];
-        if (version is not (FirstVersion or FormatVersion))
+        if (version is < FirstVersion or > FormatVersion)
         {
             throw new FormatException($"Unknown customer profile snapshot version {version}.");
         }
@@ -50,7 +52,7 @@ public static class CustomerProfileSerializer
         using var reader = new SnapshotReader(data[(Magic.Length + 1)..].ToArray());
         try
         {
-            var profile = CustomerProfile.Read(reader, hasTimeline: version >= 2);
+            var profile = CustomerProfile.Read(reader, version);
             if (!reader.AtEnd)
             {
                 throw new FormatException("The snapshot has trailing data.");

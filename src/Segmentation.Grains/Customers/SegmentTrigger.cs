@@ -17,5 +17,14 @@ internal readonly record struct SegmentTrigger(DateTimeOffset Instant, string Ca
     /// <summary>A tracking call: its receive time; its event name for a track call, otherwise its type (<c>identify</c>, <c>page</c>...).</summary>
     public static SegmentTrigger Of(TrackingMessage message) => new(
         message.ReceivedAt,
-        message.Type == TrackingMessageType.Track && message.Event is { } name ? name : message.Type.ToString().ToLowerInvariant());
+        message.Type switch
+        {
+            TrackingMessageType.Track when message.Event is { } name => name,
+            TrackingMessageType.Identify => "identify",
+            TrackingMessageType.Page => "page",
+            TrackingMessageType.Screen => "screen",
+            TrackingMessageType.Group => "group",
+            TrackingMessageType.Alias => "alias",
+            _ => "track",
+        });
 }

@@ -165,6 +165,48 @@ public class EventTimelineTests
     }
 
     [Fact]
+    public void Deserialize_VersionTwoSnapshot_ReadsEveryEntryAndWritesTheCurrentForm()
+    {
+        // Arrange: written by version 2, which kept every entry's properties inline, for these calls.
+        var versionTwo = Convert.FromHexString(
+            "53474350020180B0CAE89B9AD6EE08036D2D340180C095BE8997D6EE080180E0B8DA9599D6EE080480C095BE8997D6EE08036D2D318090A7CC8F98D6EE08036D2D3280E0B8DA9599D6EE08036D2D3380B0CAE89B9AD6EE08036D2D34030100000000020F4F7264657220436F6D706C657465640180E0B8DA9599D6EE0880E0B8DA9599D6EE080E50726F64756374205669657765640280C095BE8997D6EE088090A7CC8F98D6EE080106757365722D310180B0CAE89B9AD6EE08036D2D34000105656D61696C0F2261406578616D706C652E636F6D2280B0CAE89B9AD6EE08036D2D340000000000000000000000000000000000000180E0B8DA9599D6EE08000180E0B8DA9599D6EE08036D2D330100000280C095BE8997D6EE08036D2D310103702D3100010573686F6573017D00000000000000000000000000010000008090A7CC8F98D6EE08036D2D320103702D3100010573686F6573017D00000000000000000000000000010000000000000000000380C095BE8997D6EE088090A7CC8F98D6EE0880E0B8DA9599D6EE0801036F2D310180E0B8DA9599D6EE08036D2D33011E000000000000000000000000000000000100000000020F4F7264657220436F6D706C657465640180E0B8DA9599D6EE08036D2D33030467696674020474727565086F726465725F696400036F2D3107726576656E7565010233300E50726F64756374205669657765640280C095BE8997D6EE08036D2D31030863617465676F7279000573686F6573057072696365010431322E350A70726F647563745F69640003702D318090A7CC8F98D6EE08036D2D32030863617465676F7279000573686F6573057072696365010431322E350A70726F647563745F69640003702D31");
+        var expected = ProfileAssert.Build([
+            Track("Product Viewed", T0, """{"product_id":"p-1","price":12.5,"category":"shoes"}""", id: "m-1"),
+            Track("Product Viewed", T0.AddHours(1), """{"product_id":"p-1","price":12.5,"category":"shoes"}""", id: "m-2"),
+            Track("Order Completed", T0.AddHours(2), """{"order_id":"o-1","revenue":30,"gift":true}""", id: "m-3"),
+            Identify(T0.AddHours(3), """{"email":"a@example.com"}""", id: "m-4")]);
+
+        // Act
+        var restored = CustomerProfileSerializer.Deserialize(versionTwo);
+
+        // Assert
+        Assert.Equal(2, versionTwo[4]);
+        ProfileAssert.SameState(expected, restored);
+        var views = restored.GetEventTimeline("Product Viewed");
+        Assert.Equal(2, views.Count);
+        Assert.True(views[1].TryGetNumber("price", out var price));
+        Assert.Equal(12.5m, price);
+        Assert.True(restored.GetEventTimeline("Order Completed")[0].TryGetProperty("gift", out var gift) && gift.Flag == true);
+    }
+
+    [Fact]
+    public void Serialize_EntriesWithTheSameProperties_WritesTheirPropertiesOnce()
+    {
+        // Arrange: two profiles whose events differ only in count; every event has the same properties.
+        const string properties = """{"product_id":"p-1","name":"A rather long product name","category":"shoes","price":12.5}""";
+        var few = ProfileAssert.Build(Enumerable.Range(0, 10).Select(i => Track("Wishlist Added", T0.AddMinutes(i), properties, id: $"m-{i:D3}")));
+        var many = ProfileAssert.Build(Enumerable.Range(0, 60).Select(i => Track("Wishlist Added", T0.AddMinutes(i), properties, id: $"m-{i:D3}")));
+
+        // Act
+        var perEvent = (CustomerProfileSerializer.Serialize(many).Length - CustomerProfileSerializer.Serialize(few).Length) / 50.0;
+
+        // Assert: an event costs its time, id and set number (and its entry in the dedupe window), not its properties again.
+        Assert.True(perEvent < properties.Length / 2.0, $"{perEvent} bytes per event");
+        var restored = CustomerProfileSerializer.Deserialize(CustomerProfileSerializer.Serialize(many));
+        ProfileAssert.SameState(many, restored);
+    }
+
+    [Fact]
     public void MergeFrom_TwoTimelines_EqualsOneStreamInOrder()
     {
         // Arrange

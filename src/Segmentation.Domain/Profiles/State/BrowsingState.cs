@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Segmentation.Domain.Serialization;
 
 namespace Segmentation.Domain.Profiles.State;
@@ -28,12 +29,8 @@ internal sealed partial class BrowsingState
         _productViews.Add(entry);
         if (entry.ProductKey is { } productKey)
         {
-            if (!_products.TryGetValue(productKey, out var stat))
-            {
-                stat = new ProductStat(entry);
-                _products.Add(productKey, stat);
-            }
-            else if (entry.Key > stat.Latest.Key)
+            ref var stat = ref CollectionsMarshal.GetValueRefOrAddDefault(_products, productKey, out var exists);
+            if (!exists || entry.Key > stat.Latest.Key)
             {
                 stat.Latest = entry;
             }
@@ -84,7 +81,7 @@ internal sealed partial class BrowsingState
         while (_productViews.FirstIsAtOrBefore(ticks))
         {
             var entry = _productViews[0];
-            if (entry.ProductKey is { } productKey && --_products[productKey].Count == 0)
+            if (entry.ProductKey is { } productKey && --CollectionsMarshal.GetValueRefOrNullRef(_products, productKey).Count == 0)
             {
                 _products.Remove(productKey);
             }
@@ -127,39 +124,37 @@ internal sealed partial class BrowsingState
 
     private void CountCategory(string category, EventKey key)
     {
-        if (!_categories.TryGetValue(category, out var stat))
-        {
-            _categories.Add(category, new CategoryStat { Count = 1, LastKey = key });
-            return;
-        }
-
-        stat.Count++;
-        if (key > stat.LastKey)
+        ref var stat = ref CollectionsMarshal.GetValueRefOrAddDefault(_categories, category, out var exists);
+        if (!exists || key > stat.LastKey)
         {
             stat.LastKey = key;
         }
+
+        stat.Count++;
     }
 
     private void UncountCategory(string category)
     {
-        if (--_categories[category].Count == 0)
+        if (--CollectionsMarshal.GetValueRefOrNullRef(_categories, category).Count == 0)
         {
             _categories.Remove(category);
         }
     }
 
-    private sealed class ProductStat(ProductViewEntry latest)
+    /// <summary>A product's retained views: how many, and the newest by key (values in the dictionary, not objects).</summary>
+    private struct ProductStat
     {
-        public int Count { get; set; }
+        public int Count;
 
-        public ProductViewEntry Latest { get; set; } = latest;
+        public ProductViewEntry Latest;
     }
 
-    private sealed class CategoryStat
+    /// <summary>A category's retained views: how many, and the newest key.</summary>
+    private struct CategoryStat
     {
-        public int Count { get; set; }
+        public int Count;
 
-        public EventKey LastKey { get; set; }
+        public EventKey LastKey;
     }
 
     private readonly record struct SearchEntry(EventKey Key, string Query) : IComparable<SearchEntry>

@@ -35,7 +35,12 @@ internal static class EventFields
     /// <exception cref="InvalidOperationException">The value is not a string.</exception>
     public static string SharedText(Utf8JsonValue value)
     {
-        var buffer = value.MaxCharCount <= StackChars ? stackalloc char[StackChars] : new char[value.MaxCharCount];
+        if (value.TryGetUnescapedUtf8(out var utf8))
+        {
+            return SharedStrings.Share(utf8);
+        }
+
+        var buffer = value.MaxCharCount <= StackChars ? stackalloc char[value.MaxCharCount] : new char[value.MaxCharCount];
         return SharedStrings.Share(buffer[..value.CopyChars(buffer)]);
     }
 
@@ -47,8 +52,13 @@ internal static class EventFields
             case JsonValueKind.Number:
                 return shared ? SharedStrings.Share(value.RawText) : System.Text.Encoding.UTF8.GetString(value.RawText);
             case JsonValueKind.String:
-                var buffer = value.MaxCharCount <= StackChars ? stackalloc char[StackChars] : new char[value.MaxCharCount];
-                var text = buffer[..value.CopyChars(buffer)].Trim();
+                if (shared && value.TryGetUnescapedUtf8(out var utf8) && IsTrimmedAscii(utf8))
+                {
+                    return SharedStrings.Share(utf8);
+                }
+
+                var buffer = value.MaxCharCount <= StackChars ? stackalloc char[value.MaxCharCount] : new char[value.MaxCharCount];
+                var text = Trimmed(value, buffer);
                 return text.IsEmpty ? null : shared ? SharedStrings.Share(text) : new string(text);
             default:
                 return null;
@@ -68,8 +78,8 @@ internal static class EventFields
             case JsonValueKind.Number:
                 return value.TryGetDecimal(out var number) ? Money.Normalize(number) : null;
             case JsonValueKind.String:
-                var buffer = value.MaxCharCount <= StackChars ? stackalloc char[StackChars] : new char[value.MaxCharCount];
-                var text = buffer[..value.CopyChars(buffer)].Trim();
+                var buffer = value.MaxCharCount <= StackChars ? stackalloc char[value.MaxCharCount] : new char[value.MaxCharCount];
+                var text = Trimmed(value, buffer);
                 return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? Money.Normalize(parsed) : null;
             default:
                 return null;
@@ -101,8 +111,8 @@ internal static class EventFields
             case JsonValueKind.Number:
                 return !value.RawText.SequenceEqual("0"u8);
             case JsonValueKind.String:
-                var buffer = value.MaxCharCount <= StackChars ? stackalloc char[StackChars] : new char[value.MaxCharCount];
-                var text = buffer[..value.CopyChars(buffer)].Trim();
+                var buffer = value.MaxCharCount <= StackChars ? stackalloc char[value.MaxCharCount] : new char[value.MaxCharCount];
+                var text = Trimmed(value, buffer);
                 if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text is "1" || text.Equals("yes", StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
@@ -118,4 +128,11 @@ internal static class EventFields
                 return null;
         }
     }
+
+    /// <summary>True when the text starts and ends with an ASCII character that is not white space (so trimming keeps it).</summary>
+    private static bool IsTrimmedAscii(ReadOnlySpan<byte> utf8) =>
+        utf8.Length > 0 && utf8[0] is > 0x20 and < 0x80 && utf8[^1] is > 0x20 and < 0x80;
+
+    /// <summary>The decoded string without leading and trailing white space, in <paramref name="buffer"/> (<see cref="Utf8JsonValue.MaxCharCount"/> long).</summary>
+    private static ReadOnlySpan<char> Trimmed(Utf8JsonValue value, Span<char> buffer) => buffer[..value.CopyChars(buffer)].Trim();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Segmentation.Domain.Serialization;
 
 namespace Segmentation.Domain.Profiles.State;
@@ -20,9 +21,10 @@ internal sealed class EventTally
             return;
         }
 
-        if (!_events.TryGetValue(eventName, out var counter))
+        ref var counter = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, eventName, out var exists);
+        if (!exists)
         {
-            _events.Add(eventName, new Counter(1, ticks, ticks));
+            counter = new Counter(1, ticks, ticks);
             return;
         }
 
@@ -50,9 +52,10 @@ internal sealed class EventTally
 
         foreach (var (name, counter) in other._events)
         {
-            if (!_events.TryGetValue(name, out var mine))
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, name, out var exists);
+            if (!exists)
             {
-                _events.Add(name, new Counter(counter.Count, counter.First, counter.Last));
+                mine = counter;
                 continue;
             }
 
@@ -90,18 +93,19 @@ internal sealed class EventTally
         var count = reader.ReadCount();
         for (var i = 0; i < count; i++)
         {
-            tally._events[reader.ReadString()] = new Counter(reader.ReadInt(), reader.ReadLong(), reader.ReadLong());
+            tally._events[reader.ReadSharedString()] = new Counter(reader.ReadInt(), reader.ReadLong(), reader.ReadLong());
         }
 
         return tally;
     }
 
-    private sealed class Counter(int count, long first, long last)
+    /// <summary>One name's count and first and last time (a value in the dictionary, not an object).</summary>
+    private struct Counter(int count, long first, long last)
     {
-        public int Count { get; set; } = count;
+        public int Count = count;
 
-        public long First { get; set; } = first;
+        public long First = first;
 
-        public long Last { get; set; } = last;
+        public long Last = last;
     }
 }

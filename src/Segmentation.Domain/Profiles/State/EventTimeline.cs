@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
-using Segmentation.Domain.Serialization;
 using Segmentation.Tracking;
 
 namespace Segmentation.Domain.Profiles.State;
@@ -12,32 +9,46 @@ namespace Segmentation.Domain.Profiles.State;
 /// <see cref="ProfileLimits.TimelinePropertiesPerEvent"/> properties (the first by name). "The newest N by key"
 /// and "the first N by name" do not depend on arrival order, so the timeline is a function of the set of events.
 /// </summary>
-internal sealed class EventTimeline
+/// <remarks>Entries are values in one sorted array per name; events with the same properties share one captured array
+/// (<see cref="TimelinePropertySets"/>).</remarks>
+internal sealed partial class EventTimeline
 {
     private readonly Dictionary<string, TimedBuffer<TimelineEntry>> _byName = new(StringComparer.Ordinal);
 
+    /// <summary>No entry is at or before this (a lower bound), so pruning through an earlier instant has nothing to do.</summary>
+    private long _earliestTicks = long.MaxValue;
+
     public TimedBuffer<TimelineEntry>? Get(string eventName) => _byName.GetValueOrDefault(eventName);
 
-    public void Add(string eventName, EventKey key, Utf8JsonMembers properties) =>
-        Add(eventName, new TimelineEntry(key.Ticks, key.MessageId, Capture(properties)));
+    public void Add(string eventName, EventKey key, Utf8JsonMembers properties)
+    {
+        var (captured, hash) = TimelinePropertySets.Capture(properties);
+        Add(eventName, new TimelineEntry(key.Ticks, key.MessageId, captured, hash));
+    }
 
     public void PruneThrough(long ticks)
     {
+        if (ticks < _earliestTicks)
+        {
+            return;
+        }
+
         List<string>? emptied = null;
+        var earliest = long.MaxValue;
         foreach (var (name, buffer) in _byName)
         {
-            if (!buffer.FirstIsAtOrBefore(ticks))
-            {
-                continue;
-            }
-
             buffer.PruneThrough(ticks);
             if (buffer.Count == 0)
             {
                 (emptied ??= []).Add(name);
             }
+            else
+            {
+                earliest = Math.Min(earliest, buffer.TicksAt(0));
+            }
         }
 
+        _earliestTicks = earliest;
         if (emptied is not null)
         {
             foreach (var name in emptied)
@@ -58,60 +69,6 @@ internal sealed class EventTimeline
         }
     }
 
-    public void Write(SnapshotWriter writer)
-    {
-        writer.WriteInt(_byName.Count);
-        foreach (var (name, buffer) in _byName.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            writer.WriteString(name);
-            writer.WriteInt(buffer.Count);
-            foreach (var entry in buffer.Items())
-            {
-                writer.WriteLong(entry.Ticks);
-                writer.WriteString(entry.MessageId);
-                writer.WriteInt(entry.Properties.Length);
-                foreach (var property in entry.Properties)
-                {
-                    writer.WriteString(property.Name);
-                    writer.WriteByte((byte)property.Value.Kind);
-                    writer.WriteString(property.Value.Text);
-                }
-            }
-        }
-    }
-
-    public static EventTimeline Read(SnapshotReader reader)
-    {
-        var timeline = new EventTimeline();
-        var names = reader.ReadCount();
-        for (var i = 0; i < names; i++)
-        {
-            var name = reader.ReadSharedString();
-            var entries = reader.ReadCount();
-            for (var j = 0; j < entries; j++)
-            {
-                var ticks = reader.ReadLong();
-                var messageId = reader.ReadString();
-                var properties = new EventProperty[reader.ReadCount()];
-                for (var k = 0; k < properties.Length; k++)
-                {
-                    var propertyName = reader.ReadSharedString();
-                    var kind = reader.ReadByte();
-                    if (kind > (byte)ScalarKind.Boolean)
-                    {
-                        throw new FormatException("The snapshot holds an unknown property kind.");
-                    }
-
-                    properties[k] = new EventProperty(propertyName, ScalarValue.From((ScalarKind)kind, reader.ReadSharedString()));
-                }
-
-                timeline.Add(name, new TimelineEntry(ticks, messageId, properties));
-            }
-        }
-
-        return timeline;
-    }
-
     private void Add(string eventName, TimelineEntry entry)
     {
         if (!_byName.TryGetValue(eventName, out var buffer))
@@ -121,44 +78,10 @@ internal sealed class EventTimeline
         }
 
         buffer.Add(entry);
+        _earliestTicks = Math.Min(_earliestTicks, entry.Ticks);
         if (buffer.Count > ProfileLimits.TimelineEventsPerName)
         {
             buffer.RemoveFirst();
         }
-    }
-
-    private static EventProperty[] Capture(Utf8JsonMembers properties)
-    {
-        if (properties.Count == 0)
-        {
-            return [];
-        }
-
-        var pool = ArrayPool<EventProperty>.Shared;
-        var kept = pool.Rent(properties.Count);
-        var count = 0;
-        for (var i = 0; i < properties.Count; i++)
-        {
-            var value = properties.ValueAt(i);
-            if (value.Kind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null)
-            {
-                continue;
-            }
-
-            var name = EventFields.SharedText(properties.NameAt(i));
-            if (name.Length is 0 or > ProfileLimits.TimelinePropertyNameMaxLength
-                || ScalarValue.FromJson(value, shared: true) is not { } scalar || scalar.Text.Length > ProfileLimits.TimelineValueMaxLength)
-            {
-                continue;
-            }
-
-            kept[count++] = new EventProperty(name, scalar);
-        }
-
-        var span = kept.AsSpan(0, count);
-        span.Sort(static (left, right) => string.CompareOrdinal(left.Name, right.Name));
-        var result = span[..Math.Min(count, ProfileLimits.TimelinePropertiesPerEvent)].ToArray();
-        pool.Return(kept, clearArray: true);
-        return result;
     }
 }

@@ -7,16 +7,24 @@ namespace Segmentation.Domain.Profiles.State;
 /// One shared copy of the short strings that repeat across events and customers (event and property names,
 /// product ids, categories), so the events profiles keep for their windows do not each hold their own copies:
 /// fewer live objects, less for the garbage collector to trace. Bounded: once full, strings are kept as given.
-/// A string already shared is found from its characters or UTF-8 bytes without making a new one.
+/// A string already shared is found from its characters, or from its UTF-8 bytes through a small cache of the ones
+/// seen more than once, without making a new one.
 /// </summary>
 internal static class SharedStrings
 {
+    /// <summary>Longer strings are never shared.</summary>
+    public const int MaxLength = 96;
+
     private const int Capacity = 100_000;
-    private const int MaxLength = 96;
+    private const int Utf8CacheSlots = 1 << 14;
     private static readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars =
         _pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly Utf8Entry?[] _byUtf8 = new Utf8Entry?[Utf8CacheSlots];
+
+    /// <summary>Per slot, the hash of the last bytes seen there that are not cached (the second sighting caches them).</summary>
+    private static readonly int[] _seenUtf8 = new int[Utf8CacheSlots];
     private static int _count;
 
     public static string Share(string text)
@@ -48,9 +56,23 @@ internal static class SharedStrings
             return Encoding.UTF8.GetString(utf8);
         }
 
+        var hasher = new HashCode();
+        hasher.AddBytes(utf8);
+        var hash = hasher.ToHashCode();
+        var index = hash & (Utf8CacheSlots - 1);
+        if (Volatile.Read(ref _byUtf8[index]) is { } entry && entry.Utf8.AsSpan().SequenceEqual(utf8))
+        {
+            return entry.Text;
+        }
+
         Span<char> chars = stackalloc char[utf8.Length];
-        var length = Encoding.UTF8.GetChars(utf8, chars);
-        return Share(chars[..length]);
+        var text = Share(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+        if (text.Length <= MaxLength && Interlocked.Exchange(ref _seenUtf8[index], hash) == hash)
+        {
+            Volatile.Write(ref _byUtf8[index], new Utf8Entry(utf8.ToArray(), text));
+        }
+
+        return text;
     }
 
     private static string Add(string text)
@@ -68,4 +90,7 @@ internal static class SharedStrings
 
         return shared;
     }
+
+    /// <summary>A string with its UTF-8 bytes, as the byte cache holds it.</summary>
+    private sealed record Utf8Entry(byte[] Utf8, string Text);
 }

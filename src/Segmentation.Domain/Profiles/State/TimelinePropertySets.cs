@@ -1,0 +1,176 @@
+using System.Buffers;
+using System.Text.Json;
+using Segmentation.Tracking;
+
+namespace Segmentation.Domain.Profiles.State;
+
+/// <summary>
+/// The scalar top-level properties the event timeline keeps per event (at most
+/// <see cref="ProfileLimits.TimelinePropertiesPerEvent"/>, the first by name), captured from a call's JSON. Events whose
+/// scalar properties are written the same (every view of one product, say) share one captured array, found by that
+/// text in a fixed-size cache, so they are neither decoded again nor kept as copies. A text enters the cache the second
+/// time it is seen, so sets that never repeat (an order's, a cart change's) neither allocate an entry nor push out the
+/// ones that do. A set with a value too long to share (<see cref="SharedStrings.MaxLength"/>) is captured for each
+/// event. Arrays are never changed once made.
+/// </summary>
+internal static class TimelinePropertySets
+{
+    private const int CacheSlots = 1 << 14;
+    private const int MaxKeyBytes = 2048;
+
+    private static readonly CacheEntry?[] _cache = new CacheEntry?[CacheSlots];
+
+    /// <summary>Per slot, the hash of the last text seen there that is not cached (the second sighting caches it).</summary>
+    private static readonly int[] _seen = new int[CacheSlots];
+
+    /// <summary>The hash of the empty set.</summary>
+    public static int EmptyHash { get; } = ContentHash([]);
+
+    /// <summary>The kept properties of an event and their <see cref="ContentHash"/>.</summary>
+    public static (EventProperty[] Properties, int Hash) Capture(Utf8JsonMembers properties)
+    {
+        var keyLength = 0;
+        var shareable = true;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var value = properties.ValueAt(i);
+            if (IsScalar(value))
+            {
+                keyLength += properties.NameAt(i).RawText.Length + value.RawText.Length + 2;
+                shareable &= value.RawText.Length <= SharedStrings.MaxLength;
+            }
+        }
+
+        if (keyLength == 0)
+        {
+            return ([], EmptyHash);
+        }
+
+        if (keyLength > MaxKeyBytes || !shareable)
+        {
+            var uncached = Build(properties);
+            return (uncached, ContentHash(uncached));
+        }
+
+        Span<byte> key = stackalloc byte[keyLength];
+        WriteKey(properties, key);
+        var keyHash = KeyHash(key);
+        var slot = keyHash & (CacheSlots - 1);
+        if (Volatile.Read(ref _cache[slot]) is { } entry && entry.Key.AsSpan().SequenceEqual(key))
+        {
+            return (entry.Properties, entry.Hash);
+        }
+
+        var built = Build(properties);
+        var hash = ContentHash(built);
+        if (Interlocked.Exchange(ref _seen[slot], keyHash) == keyHash)
+        {
+            Volatile.Write(ref _cache[slot], new CacheEntry(key.ToArray(), built, hash));
+        }
+
+        return (built, hash);
+    }
+
+    /// <summary>A hash of the properties' names and values (within this process), for finding equal sets.</summary>
+    public static int ContentHash(ReadOnlySpan<EventProperty> properties)
+    {
+        var hash = new HashCode();
+        foreach (var property in properties)
+        {
+            hash.Add(property.Name);
+            hash.Add(property.Value.Kind);
+            hash.Add(property.Value.Text);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>True when both sets hold the same names and values.</summary>
+    public static bool ContentEquals(EventProperty[] left, EventProperty[] right)
+    {
+        if (ReferenceEquals(left, right))
+        {
+            return true;
+        }
+
+        if (left.Length != right.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < left.Length; i++)
+        {
+            if (!string.Equals(left[i].Name, right[i].Name, StringComparison.Ordinal) || left[i].Value.Kind != right[i].Value.Kind
+                || !string.Equals(left[i].Value.Text, right[i].Value.Text, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsScalar(Utf8JsonValue value) =>
+        value.Kind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
+
+    /// <summary>The JSON text of the scalar members, <c>"name":value,</c> each: what the captured set is a function of.</summary>
+    private static void WriteKey(Utf8JsonMembers properties, Span<byte> key)
+    {
+        var position = 0;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var value = properties.ValueAt(i);
+            if (!IsScalar(value))
+            {
+                continue;
+            }
+
+            var name = properties.NameAt(i).RawText;
+            name.CopyTo(key[position..]);
+            position += name.Length;
+            key[position++] = (byte)':';
+            value.RawText.CopyTo(key[position..]);
+            position += value.RawText.Length;
+            key[position++] = (byte)',';
+        }
+    }
+
+    private static int KeyHash(ReadOnlySpan<byte> key)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(key);
+        return hash.ToHashCode();
+    }
+
+    private static EventProperty[] Build(Utf8JsonMembers properties)
+    {
+        var pool = ArrayPool<EventProperty>.Shared;
+        var kept = pool.Rent(properties.Count);
+        var count = 0;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var value = properties.ValueAt(i);
+            if (!IsScalar(value))
+            {
+                continue;
+            }
+
+            var name = EventFields.SharedText(properties.NameAt(i));
+            if (name.Length is 0 or > ProfileLimits.TimelinePropertyNameMaxLength
+                || ScalarValue.FromJson(value, shared: true) is not { } scalar || scalar.Text.Length > ProfileLimits.TimelineValueMaxLength)
+            {
+                continue;
+            }
+
+            kept[count++] = new EventProperty(name, scalar);
+        }
+
+        var span = kept.AsSpan(0, count);
+        span.Sort(static (left, right) => string.CompareOrdinal(left.Name, right.Name));
+        var result = span[..Math.Min(count, ProfileLimits.TimelinePropertiesPerEvent)].ToArray();
+        pool.Return(kept, clearArray: true);
+        return result;
+    }
+
+    private sealed record CacheEntry(byte[] Key, EventProperty[] Properties, int Hash);
+}
