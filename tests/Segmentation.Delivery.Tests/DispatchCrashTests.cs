@@ -18,7 +18,9 @@ public sealed class DispatchCrashTests
             ? AttemptGateStorage.Create(durable, out gate)
             : durable);
         var intent = Intents.Cart("u-1", "cart-1", rig.Clock.GetUtcNow());
-        await rig.Silo.AppendAsync(intent);
+
+        // Durable once appended; no wait for the silo to be idle, as it never is again once the attempt record hangs.
+        await rig.Silo.Outbox.AppendAsync([intent], guard.Token);
         var first = await rig.Receiver.WaitForRequestAsync(1, guard.Token);
         await gate!.AttemptWaiting.WaitAsync(guard.Token);
 
