@@ -10,7 +10,9 @@ results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# A test host quiet for 10 minutes is stopped and the test it was running named, rather than holding the run.
 dotnet test Segmentation.sln --configuration Release \
+  --blame-hang-timeout 10m --blame-hang-dump-type none \
   --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$results"
 status=$?
