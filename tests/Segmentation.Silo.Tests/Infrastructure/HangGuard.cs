@@ -9,4 +9,7 @@ internal static class HangGuard
     public static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
     public static CancellationTokenSource Start() => new(Limit);
+
+    /// <summary>A guard with its own limit, for a test that runs a silo process twice and waits for real time to pass.</summary>
+    public static CancellationTokenSource Start(TimeSpan limit) => new(limit);
 }
