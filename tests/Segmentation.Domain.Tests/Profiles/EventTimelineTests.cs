@@ -207,6 +207,25 @@ public class EventTimelineTests
     }
 
     [Fact]
+    public void Deserialize_ProfilesWithTheSameProperties_RestoreOneSharedSet()
+    {
+        // Arrange: three profiles holding a property set no other test uses.
+        var properties = $$"""{"product_id":"{{Guid.NewGuid():N}}","category":"shoes"}""";
+        var snapshots = Enumerable.Range(0, 3)
+            .Select(_ => CustomerProfileSerializer.Serialize(ProfileAssert.Build([Track("Product Viewed", T0, properties)])))
+            .ToList();
+
+        // Act
+        var restored = snapshots
+            .Select(static s => CustomerProfileSerializer.Deserialize(s).GetEventTimeline("Product Viewed")[0].Properties)
+            .ToList();
+
+        // Assert: once the set has been seen again, later profiles restore the one shared copy.
+        Assert.Same(restored[1], restored[2]);
+        Assert.Equal(restored[0], restored[2]);
+    }
+
+    [Fact]
     public void MergeFrom_TwoTimelines_EqualsOneStreamInOrder()
     {
         // Arrange

@@ -56,7 +56,8 @@ internal sealed partial class EventTimeline
                 if (number == 0)
                 {
                     var properties = ReadProperties(reader);
-                    sets.Add((properties, TimelinePropertySets.ContentHash(properties)));
+                    var contentHash = TimelinePropertySets.ContentHash(properties);
+                    sets.Add((TimelinePropertySets.Share(properties, contentHash), contentHash));
                     number = sets.Count;
                 }
                 else if (number < 0 || number > sets.Count)

@@ -23,6 +23,11 @@ internal static class TimelinePropertySets
     /// <summary>Per slot, the hash of the last text seen there that is not cached (the second sighting caches it).</summary>
     private static readonly int[] _seen = new int[CacheSlots];
 
+    private static readonly RestoredEntry?[] _restored = new RestoredEntry?[CacheSlots];
+
+    /// <summary>Per slot, the content hash of the last restored set seen there that is not cached.</summary>
+    private static readonly int[] _seenRestored = new int[CacheSlots];
+
     /// <summary>The hash of the empty set.</summary>
     public static int EmptyHash { get; } = ContentHash([]);
 
@@ -69,6 +74,33 @@ internal static class TimelinePropertySets
         }
 
         return (built, hash);
+    }
+
+    /// <summary>
+    /// One shared copy of a set read back from a snapshot (<paramref name="hash"/> its <see cref="ContentHash"/>): an
+    /// equal set another restored profile holds is found by its content in a fixed-size cache, so restored profiles
+    /// share their sets as the captured ones do. A set enters the cache the second time it is seen, as in
+    /// <see cref="Capture"/>.
+    /// </summary>
+    public static EventProperty[] Share(EventProperty[] properties, int hash)
+    {
+        if (properties.Length == 0)
+        {
+            return [];
+        }
+
+        var slot = hash & (CacheSlots - 1);
+        if (Volatile.Read(ref _restored[slot]) is { } entry && entry.Hash == hash && ContentEquals(entry.Properties, properties))
+        {
+            return entry.Properties;
+        }
+
+        if (Interlocked.Exchange(ref _seenRestored[slot], hash) == hash)
+        {
+            Volatile.Write(ref _restored[slot], new RestoredEntry(properties, hash));
+        }
+
+        return properties;
     }
 
     /// <summary>A hash of the properties' names and values (within this process), for finding equal sets.</summary>
@@ -173,4 +205,6 @@ internal static class TimelinePropertySets
     }
 
     private sealed record CacheEntry(byte[] Key, EventProperty[] Properties, int Hash);
+
+    private sealed record RestoredEntry(EventProperty[] Properties, int Hash);
 }
