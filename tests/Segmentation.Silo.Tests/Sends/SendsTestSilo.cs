@@ -20,8 +20,8 @@ public sealed class SendsTestSilo : ApiTestSilo
 {
     public const string Secret = "whsec_Y4lqNKFNv9okLA85QiCk86ICB8awP3fL0rpxoPWoMQs=";
 
-    private SendsTestSilo(SiloApplicationFactory factory, EspReceiver esp)
-        : base(factory)
+    private SendsTestSilo(SiloApplicationFactory factory, FakeTimeProvider clock, EspReceiver esp)
+        : base(factory, clock)
     {
         Esp = esp;
     }
@@ -45,7 +45,7 @@ public sealed class SendsTestSilo : ApiTestSilo
                 services.RemoveAll<ISendGuard>();
                 services.AddSingleton<ISendGuard, AllowAllSendGuard>();
             });
-        return await ReadyAsync(new SendsTestSilo(factory, esp), cancellationToken);
+        return await ReadyAsync(new SendsTestSilo(factory, clock, esp), cancellationToken);
     }
 
     /// <summary>A send intent of <paramref name="customerId"/> as the triggers make it.</summary>
