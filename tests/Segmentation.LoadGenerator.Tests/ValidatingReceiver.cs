@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Segmentation.TestKit;
 using Segmentation.Tracking;
 
 namespace Segmentation.LoadGenerator.Tests;
@@ -20,19 +15,15 @@ internal sealed class ValidatingReceiver : IAsyncDisposable
 {
     public const string WriteKey = "loadgen-test-key";
 
-    private readonly WebApplication _app;
     private readonly int _throttleEvery;
     private readonly TrackingRequestParser _parser = new();
+    private LoopbackServer _server = null!;
     private int _requests;
     private int _throttled;
 
-    private ValidatingReceiver(WebApplication app, int throttleEvery)
-    {
-        _app = app;
-        _throttleEvery = throttleEvery;
-    }
+    private ValidatingReceiver(int throttleEvery) => _throttleEvery = throttleEvery;
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _server.Address;
 
     public ConcurrentDictionary<string, int> MessageIds { get; } = new();
 
@@ -46,22 +37,12 @@ internal sealed class ValidatingReceiver : IAsyncDisposable
 
     public static async Task<ValidatingReceiver> StartAsync(int throttleEvery)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var receiver = new ValidatingReceiver(app, throttleEvery);
-        app.MapPost("/v1/batch", receiver.HandleAsync);
-        await app.StartAsync();
-        receiver.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var receiver = new ValidatingReceiver(throttleEvery);
+        receiver._server = await LoopbackServer.StartAsync(app => app.MapPost("/v1/batch", receiver.HandleAsync));
         return receiver;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

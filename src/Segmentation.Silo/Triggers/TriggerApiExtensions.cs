@@ -28,10 +28,8 @@ internal static class TriggerApiExtensions
             .WithSummary("A trigger's edits")
             .WithDescription("Who changed the trigger's settings, when, and to what; newest first.");
         triggers.MapPut("/{name}", TriggerEndpoints.UpdateTriggerAsync)
-            .Accepts<TriggerSettings>("application/json")
-            .ProducesValidationProblem()
+            .AcceptsJsonBody<TriggerSettings>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("UpdateTrigger")
             .WithSummary("Edit a trigger")
             .WithDescription("Fields of the body replace the trigger's settings in force; fields left out keep their values. The edit replaces the configured settings, is stored with the key that made it, and applies from each customer's next record or reminder. Every invalid setting is listed by field in a 400 and nothing is saved.");

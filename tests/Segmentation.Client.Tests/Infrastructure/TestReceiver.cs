@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Segmentation.TestKit;
 
 namespace Segmentation.Client.Tests.Infrastructure;
 
@@ -18,20 +13,18 @@ namespace Segmentation.Client.Tests.Infrastructure;
 /// </summary>
 public sealed class TestReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly object _gate = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
+    private LoopbackServer _server = null!;
 
-    private TestReceiver(WebApplication app, Uri baseAddress)
+    private TestReceiver()
     {
-        _app = app;
-        BaseAddress = baseAddress;
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.Address;
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -46,16 +39,8 @@ public sealed class TestReceiver : IAsyncDisposable
 
     public static async Task<TestReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        TestReceiver? receiver = null;
-        app.Run(context => receiver!.HandleAsync(context));
-        await app.StartAsync().Guarded();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
-        receiver = new TestReceiver(app, new Uri(address.TrimEnd('/') + "/"));
+        var receiver = new TestReceiver();
+        receiver._server = await LoopbackServer.StartAsync(app => app.Run(receiver.HandleAsync)).Guarded();
         return receiver;
     }
 
@@ -84,11 +69,7 @@ public sealed class TestReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().Guarded();
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync().Guarded();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Segmentation.TestKit;
 using Segmentation.Tracking;
 
 namespace Segmentation.Import.Tests.Infrastructure;
@@ -22,20 +18,15 @@ internal sealed class TrackingReceiver : IAsyncDisposable
 {
     public const string WriteKey = "import-test-key";
 
-    private readonly WebApplication _app;
     private readonly TrackingRequestParser _parser = new();
     private readonly Func<IReadOnlyList<TrackingMessage>, Task> _onAccepted;
     private readonly ConcurrentQueue<(int Status, string? Body, string? RetryAfter)> _scripted = new();
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private LoopbackServer _server = null!;
 
-    private TrackingReceiver(WebApplication app, Func<IReadOnlyList<TrackingMessage>, Task> onAccepted)
-    {
-        _app = app;
-        _onAccepted = onAccepted;
-        app.MapPost("/v1/batch", HandleAsync);
-    }
+    private TrackingReceiver(Func<IReadOnlyList<TrackingMessage>, Task> onAccepted) => _onAccepted = onAccepted;
 
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint => _server.Address;
 
     public IReadOnlyList<ReceivedRequest> Requests => _requests.ToArray();
 
@@ -43,24 +34,15 @@ internal sealed class TrackingReceiver : IAsyncDisposable
 
     public static async Task<TrackingReceiver> StartAsync(Func<IReadOnlyList<TrackingMessage>, Task>? onAccepted = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var receiver = new TrackingReceiver(builder.Build(), onAccepted ?? (_ => Task.CompletedTask));
-        await receiver._app.StartAsync();
-        var addresses = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        receiver.Endpoint = new Uri(addresses.Addresses.Single());
+        var receiver = new TrackingReceiver(onAccepted ?? (_ => Task.CompletedTask));
+        receiver._server = await LoopbackServer.StartAsync(app => app.MapPost("/v1/batch", receiver.HandleAsync));
         return receiver;
     }
 
     /// <summary>Answers the next request with <paramref name="status"/> instead of handling it.</summary>
     public void Script(int status, string? body = null, string? retryAfter = null) => _scripted.Enqueue((status, body, retryAfter));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

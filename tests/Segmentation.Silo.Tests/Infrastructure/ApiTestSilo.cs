@@ -9,8 +9,8 @@ using Segmentation.TestKit;
 namespace Segmentation.Silo.Tests.Infrastructure;
 
 /// <summary>
-/// The silo in memory with a management key and a clock of the test's choosing, and requests to its HTTP API. The
-/// feature test silos derive from it and add their own settings and helpers.
+/// The silo in memory with a management key and a fake clock starting at <see cref="Now"/>, and requests to its HTTP
+/// API. The feature test silos derive from it and add their own settings and helpers.
 /// </summary>
 public abstract class ApiTestSilo : IAsyncDisposable
 {
@@ -20,13 +20,17 @@ public abstract class ApiTestSilo : IAsyncDisposable
     /// <summary>Where the tests' fake clocks start.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
 
-    protected ApiTestSilo(SiloApplicationFactory factory)
+    protected ApiTestSilo(SiloApplicationFactory factory, FakeTimeProvider clock)
     {
         Factory = factory;
+        Clock = clock;
         Client = factory.CreateClient();
     }
 
     public SiloApplicationFactory Factory { get; }
+
+    /// <summary>The silo's clock, given to <see cref="CreateFactory"/>; tests advance it.</summary>
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>A client without credentials.</summary>
     public HttpClient Client { get; }

@@ -16,8 +16,8 @@ public sealed class ManagementTestSilo : ApiTestSilo
 {
     public const string RevokedKey = "management-tests-revoked-0002-abcdefghijkl";
 
-    private ManagementTestSilo(SiloApplicationFactory factory, LogCapture logs)
-        : base(factory)
+    private ManagementTestSilo(SiloApplicationFactory factory, FakeTimeProvider clock, LogCapture logs)
+        : base(factory, clock)
     {
         Logs = logs;
     }
@@ -30,12 +30,13 @@ public sealed class ManagementTestSilo : ApiTestSilo
     public static Task<ManagementTestSilo> StartAsync(CancellationToken cancellationToken)
     {
         var logs = new LogCapture();
-        var factory = CreateFactory(new FakeTimeProvider(Now))
+        var clock = new FakeTimeProvider(Now);
+        var factory = CreateFactory(clock)
             .WithSetting("Segmentation:Management:ApiKeys:1:Name", "retired-dashboard")
             .WithSetting("Segmentation:Management:ApiKeys:1:Key", RevokedKey)
             .WithSetting("Segmentation:Management:ApiKeys:1:Revoked", "true")
             .WithServices(services => services.AddSingleton<ILoggerProvider>(logs));
-        return ReadyAsync(new ManagementTestSilo(factory, logs), cancellationToken);
+        return ReadyAsync(new ManagementTestSilo(factory, clock, logs), cancellationToken);
     }
 
     /// <summary>Appends tracking calls durably and waits until they and everything they caused (merges) are applied.</summary>

@@ -21,12 +21,9 @@ public sealed class SegmentTestSilo : ApiTestSilo
     public const string WriteKey = "segment-tests-write-key-0001";
 
     private SegmentTestSilo(SiloApplicationFactory factory, FakeTimeProvider clock)
-        : base(factory)
+        : base(factory, clock)
     {
-        Clock = clock;
     }
-
-    public FakeTimeProvider Clock { get; }
 
     public static Task<SegmentTestSilo> StartAsync(CancellationToken cancellationToken)
     {

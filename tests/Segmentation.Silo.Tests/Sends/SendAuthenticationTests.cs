@@ -1,6 +1,7 @@
 using System.Net;
 using Segmentation.Delivery.Sends;
 using Segmentation.Silo.Tests.Infrastructure;
+using Segmentation.TestKit.Esp;
 
 namespace Segmentation.Silo.Tests.Sends;
 
@@ -20,7 +21,7 @@ public sealed class SendAuthenticationTests
         using var guard = HangGuard.Start();
         await using var silo = await SendsTestSilo.StartAsync(guard.Token);
         var intent = SendsTestSilo.Intent("u-1", "cart_abandonment", "c-1", minutesAgo: 5);
-        silo.Esp.FirstAnswer(intent.SendId, 500);
+        silo.Esp.FirstAnswer(intent.SendId, ReceiverAnswer.Status(500));
         await silo.SendAsync(guard.Token, intent);
 
         // Act
@@ -40,7 +41,7 @@ public sealed class SendAuthenticationTests
             Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
         });
         Assert.Equal(SendStatus.DeadLettered, (await silo.Outbox.GetAsync(intent.SendId, guard.Token))!.Status);
-        Assert.Single(silo.Esp.ReceivedIds);
+        Assert.Single(silo.Esp.Requests);
         answers.ForEach(static response => response.Dispose());
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Segmentation.Delivery.Sends;
 using Segmentation.Silo.Tests.Infrastructure;
+using Segmentation.TestKit.Esp;
 using static Segmentation.Silo.Tests.Management.ManagementHttp;
 
 namespace Segmentation.Silo.Tests.Sends;
@@ -19,8 +20,8 @@ public sealed class SendEndpointTests
         var delivered = SendsTestSilo.Intent("u-1", "cart_abandonment", "c-1", minutesAgo: 40);
         var refused = SendsTestSilo.Intent("u-2", "cart_abandonment", "c-1", minutesAgo: 30);
         var deadLettered = SendsTestSilo.Intent("u-1", "browse_abandonment", "p-9", minutesAgo: 20);
-        silo.Esp.FirstAnswer(refused.SendId, 400);
-        silo.Esp.FirstAnswer(deadLettered.SendId, 500);
+        silo.Esp.FirstAnswer(refused.SendId, ReceiverAnswer.Status(400));
+        silo.Esp.FirstAnswer(deadLettered.SendId, ReceiverAnswer.Status(500));
         await silo.SendAsync(guard.Token, delivered, refused, deadLettered);
         var skip = SendSkip.Create("u-2", "lapse", "2026-03", SendKind.Marketing, SendsTestSilo.Now, new SendSkipReason(SendSkipReasons.FrequencyCap, "3 sends in 24 h"));
         await silo.Outbox.AppendSkipsAsync([skip], guard.Token);
@@ -106,7 +107,7 @@ public sealed class SendEndpointTests
         using var guard = HangGuard.Start();
         await using var silo = await SendsTestSilo.StartAsync(guard.Token);
         var intent = SendsTestSilo.Intent("u-1", "cart_abandonment", "c-1", minutesAgo: 5);
-        silo.Esp.FirstAnswer(intent.SendId, 503);
+        silo.Esp.FirstAnswer(intent.SendId, ReceiverAnswer.Status(503));
         await silo.SendAsync(guard.Token, intent);
 
         // Act
@@ -123,7 +124,7 @@ public sealed class SendEndpointTests
         Assert.Equal([503, 200], send.GetProperty("attempts").EnumerateArray().Select(static a => a.GetProperty("statusCode").GetInt32()));
         Assert.Equal(SendsTestSilo.KeyName, send.GetProperty("retries")[0].GetProperty("requestedBy").GetString());
         Assert.Equal("ada@example.com", send.GetProperty("payload").GetProperty("recipient").GetProperty("email").GetString());
-        Assert.Equal([intent.SendId, intent.SendId], silo.Esp.ReceivedIds);
+        Assert.Equal([intent.SendId, intent.SendId], silo.Esp.Requests.Select(static r => r.WebhookId));
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public sealed class SendEndpointTests
 
         Assert.Contains("is Delivered; only failed or dead-lettered sends can be retried", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal($"No send has the id '{unknown}'.", notFound.GetProperty("detail").GetString());
-        Assert.Equal([intent.SendId], silo.Esp.ReceivedIds);
+        Assert.Equal([intent.SendId], silo.Esp.Requests.Select(static r => r.WebhookId));
     }
 
     [Fact]

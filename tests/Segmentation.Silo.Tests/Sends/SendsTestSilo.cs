@@ -7,32 +7,34 @@ using Segmentation.Delivery.Sends;
 using Segmentation.Silo.Tests.Infrastructure;
 using Segmentation.Silo.Tests.Management;
 using Segmentation.TestKit;
+using Segmentation.TestKit.Esp;
 
 namespace Segmentation.Silo.Tests.Sends;
 
 /// <summary>
 /// The silo in memory with a management key, a fake clock at <see cref="ApiTestSilo.Now"/>, and delivery to an
-/// <see cref="EspStub"/> (one attempt per send, so a 5xx dead-letters at once) behind the guard that allows everything.
+/// <see cref="EspReceiver"/> (one attempt per send, so a 5xx dead-letters at once) behind the guard that allows everything.
 /// Sends go in through <see cref="OutboxDirectory"/>, as the triggers append them; the send log is read over HTTP.
 /// </summary>
 public sealed class SendsTestSilo : ApiTestSilo
 {
     public const string Secret = "whsec_Y4lqNKFNv9okLA85QiCk86ICB8awP3fL0rpxoPWoMQs=";
 
-    private SendsTestSilo(SiloApplicationFactory factory, EspStub esp)
-        : base(factory)
+    private SendsTestSilo(SiloApplicationFactory factory, FakeTimeProvider clock, EspReceiver esp)
+        : base(factory, clock)
     {
         Esp = esp;
     }
 
-    public EspStub Esp { get; }
+    public EspReceiver Esp { get; }
 
     public OutboxDirectory Outbox => Factory.Services.GetRequiredService<OutboxDirectory>();
 
     public static async Task<SendsTestSilo> StartAsync(CancellationToken cancellationToken)
     {
-        var esp = await EspStub.StartAsync();
-        var factory = CreateFactory(new FakeTimeProvider(Now))
+        var clock = new FakeTimeProvider(Now);
+        var esp = await EspReceiver.StartAsync(clock);
+        var factory = CreateFactory(clock)
             .WithSetting("Segmentation:Delivery:EndpointUrl", esp.Url.ToString())
             .WithSetting("Segmentation:Delivery:SigningSecret", Secret)
             .WithSetting("Segmentation:Delivery:MaxAttempts", "1")
@@ -43,7 +45,7 @@ public sealed class SendsTestSilo : ApiTestSilo
                 services.RemoveAll<ISendGuard>();
                 services.AddSingleton<ISendGuard, AllowAllSendGuard>();
             });
-        return await ReadyAsync(new SendsTestSilo(factory, esp), cancellationToken);
+        return await ReadyAsync(new SendsTestSilo(factory, clock, esp), cancellationToken);
     }
 
     /// <summary>A send intent of <paramref name="customerId"/> as the triggers make it.</summary>

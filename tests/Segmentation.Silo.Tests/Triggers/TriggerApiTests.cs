@@ -15,14 +15,17 @@ namespace Segmentation.Silo.Tests.Triggers;
 /// <summary>The silo in memory with a management key, a fake clock and a frequency cap of 3.</summary>
 internal sealed class TriggersTestSilo : ApiTestSilo
 {
-    private TriggersTestSilo(SiloApplicationFactory factory)
-        : base(factory)
+    private TriggersTestSilo(SiloApplicationFactory factory, FakeTimeProvider clock)
+        : base(factory, clock)
     {
     }
 
-    public static Task<TriggersTestSilo> StartAsync(CancellationToken cancellationToken) => ReadyAsync(
-        new TriggersTestSilo(CreateFactory(new FakeTimeProvider(Now)).WithSetting("Segmentation:Triggers:Guardrails:FrequencyCap", "3")),
-        cancellationToken);
+    public static Task<TriggersTestSilo> StartAsync(CancellationToken cancellationToken)
+    {
+        var clock = new FakeTimeProvider(Now);
+        var factory = CreateFactory(clock).WithSetting("Segmentation:Triggers:Guardrails:FrequencyCap", "3");
+        return ReadyAsync(new TriggersTestSilo(factory, clock), cancellationToken);
+    }
 }
 
 /// <summary><c>/api/triggers</c> and the customer's pending triggers over HTTP, on the silo in memory with a fake clock.</summary>

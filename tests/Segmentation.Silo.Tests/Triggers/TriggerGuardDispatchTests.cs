@@ -6,6 +6,7 @@ using Segmentation.Grains.Customers;
 using Segmentation.Silo.Tests.Infrastructure;
 using Segmentation.Silo.Tests.Sends;
 using Segmentation.TestKit;
+using Segmentation.TestKit.Esp;
 using Segmentation.Tracking;
 
 namespace Segmentation.Silo.Tests.Triggers;
@@ -19,13 +20,14 @@ public sealed class TriggerGuardDispatchTests
     public async Task Dispatch_SecondMarketingSendWithinTheCap_SkippedAsFrequencyCapAndNeverPosted()
     {
         using var guard = HangGuard.Start();
-        await using var esp = await EspStub.StartAsync();
+        var clock = new FakeTimeProvider(Now);
+        await using var esp = await EspReceiver.StartAsync(clock);
         await using var factory = new SiloApplicationFactory()
             .WithSetting("Segmentation:Delivery:EndpointUrl", esp.Url.ToString())
             .WithSetting("Segmentation:Delivery:SigningSecret", SendsTestSilo.Secret)
             .WithSetting("Segmentation:Triggers:Guardrails:FrequencyCap", "1")
             .WithSetting("Segmentation:Triggers:LoyaltyMilestone:Enabled", "true")
-            .WithServices(static services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+            .WithServices(services => services.AddSingleton<TimeProvider>(clock));
         await factory.Silo.WhenReadyAsync().WaitAsync(guard.Token);
         await factory.Services.GetRequiredService<CustomerDirectory>().AppendAsync([Subscriber(), Order()], guard.Token);
         await factory.Silo.WhenIdleAsync().WaitAsync(guard.Token);
@@ -40,7 +42,7 @@ public sealed class TriggerGuardDispatchTests
         var skipped = await WaitUntilFinishedAsync(factory, outbox, second.SendId, guard.Token);
 
         Assert.Equal((SendStatus.Skipped, SendSkipReasons.FrequencyCap), (skipped.Status, skipped.SkipReason!.Code));
-        Assert.Equal([first.SendId], esp.ReceivedIds);
+        Assert.Equal([first.SendId], esp.Requests.Select(static r => r.WebhookId));
     }
 
     private static SendIntent Milestone(string key) => SendIntent.Create(

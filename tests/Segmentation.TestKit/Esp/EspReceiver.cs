@@ -1,38 +1,30 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Segmentation.TestKit.Esp;
 
 /// <summary>
 /// A real HTTP receiver standing in for the ESP: Kestrel on 127.0.0.1 (port 0 unless given) inside the test. It keeps
 /// every request (headers and exact body, stamped with the given clock, a <see cref="FakeTimeProvider"/> where the test
-/// drives time) and answers as scripted: a queue of answers, then 200 or what <see cref="Script"/> set. Tests wait for
-/// the n-th request; the receiver also counts requests in flight at once.
+/// drives time) and answers as scripted: the first request of a send id with what <see cref="FirstAnswer"/> set for it,
+/// others from a queue of answers, then 200 or what <see cref="Script"/> set. Tests wait for the n-th request; the
+/// receiver also counts requests in flight at once.
 /// </summary>
 public sealed class EspReceiver : IAsyncDisposable
 {
     public const string Path = "/esp/sends";
 
-    private readonly WebApplication _app;
     private readonly TimeProvider _clock;
     private readonly Lock _lock = new();
     private readonly List<ReceivedRequest> _requests = [];
     private readonly Queue<ReceiverAnswer> _script = new();
+    private readonly Dictionary<string, ReceiverAnswer> _firstAnswers = new(StringComparer.Ordinal);
     private readonly List<(int Count, TaskCompletionSource<ReceivedRequest> Done)> _waiters = [];
     private ReceiverAnswer _otherwise = ReceiverAnswer.Ok;
     private int _inFlight;
+    private LoopbackServer _server = null!;
 
-    private EspReceiver(WebApplication app, TimeProvider clock)
-    {
-        _app = app;
-        _clock = clock;
-    }
+    private EspReceiver(TimeProvider clock) => _clock = clock;
 
     public Uri Url { get; private set; } = null!;
 
@@ -54,15 +46,9 @@ public sealed class EspReceiver : IAsyncDisposable
 
     public static async Task<EspReceiver> StartAsync(TimeProvider clock, int port = 0)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
-        var app = builder.Build();
-        var receiver = new EspReceiver(app, clock);
-        app.Run(receiver.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver.Url = new Uri(new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), Path);
+        var receiver = new EspReceiver(clock);
+        receiver._server = await LoopbackServer.StartAsync(app => app.Run(receiver.HandleAsync), port);
+        receiver.Url = new Uri(receiver._server.Address, Path);
         return receiver;
     }
 
@@ -97,11 +83,19 @@ public sealed class EspReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// The first request whose <c>webhook-id</c> is <paramref name="webhookId"/> gets <paramref name="answer"/>, ahead of
+    /// the scripted queue; later ones with that id are answered as the others are.
+    /// </summary>
+    public void FirstAnswer(string webhookId, ReceiverAnswer answer)
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        lock (_lock)
+        {
+            _firstAnswers[webhookId] = answer;
+        }
     }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -114,7 +108,9 @@ public sealed class EspReceiver : IAsyncDisposable
         {
             request = new ReceivedRequest(_requests.Count + 1, context.Request.Path, headers, body.ToArray(), _clock.GetUtcNow());
             _requests.Add(request);
-            answer = _script.Count > 0 ? _script.Dequeue() : _otherwise;
+            answer = headers.TryGetValue("webhook-id", out var id) && _firstAnswers.Remove(id, out var first) ? first
+                : _script.Count > 0 ? _script.Dequeue()
+                : _otherwise;
             _inFlight++;
             MaxInFlight = Math.Max(MaxInFlight, _inFlight);
             foreach (var waiter in _waiters.Where(w => w.Count <= _requests.Count).ToList())
