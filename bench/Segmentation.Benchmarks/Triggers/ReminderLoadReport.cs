@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Segmentation.Benchmarks.Segments;
 using Segmentation.Delivery.Outbox;
@@ -21,7 +22,7 @@ public static class ReminderLoadReport
 
     public static async Task RunAsync(int customers, int dueRate, int maxActivations)
     {
-        Console.WriteLine($"reminder load: {customers:N0} customers, {dueRate:N0} due a second, at most {maxActivations:N0} activations; load average {LoadAverage()}");
+        Console.WriteLine($"reminder load: {customers:N0} customers, {dueRate:N0} due a second, at most {maxActivations:N0} activations; {(GCSettings.IsServerGC ? "server" : "workstation")} GC ({GCSettings.LatencyMode}); load average {LoadAverage()}");
         await using var population = await ReminderLoadPopulation.StartAsync(customers, dueRate, maxActivations);
         var silo = population.Silo;
         var schedule = population.Schedule;
