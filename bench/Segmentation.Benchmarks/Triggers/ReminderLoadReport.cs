@@ -4,6 +4,7 @@ using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Segmentation.Benchmarks.Segments;
 using Segmentation.Delivery.Outbox;
+using RuntimeSilo = Segmentation.Runtime.Hosting.Silo;
 
 namespace Segmentation.Benchmarks.Triggers;
 
@@ -18,7 +19,7 @@ namespace Segmentation.Benchmarks.Triggers;
 public static class ReminderLoadReport
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(30);
 
     public static async Task RunAsync(int customers, int dueRate, int maxActivations)
     {
@@ -36,18 +37,7 @@ public static class ReminderLoadReport
         using var process = Process.GetCurrentProcess();
         var gc = GcFigures.Now();
         var cpu = process.TotalProcessorTime;
-        var samples = new List<ReminderLoadSample>();
-        var deadline = schedule.End(customers) + Grace;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(SampleInterval);
-            var sample = ReminderLoadSample.Take(silo);
-            samples.Add(sample);
-            if (sample.Fired - before.Fired >= customers)
-            {
-                break;
-            }
-        }
+        var samples = await SampleUntilFiredAsync(silo, before, customers, schedule.End(customers));
 
         var gcDuring = GcFigures.Now() - gc;
         process.Refresh();
@@ -56,8 +46,8 @@ public static class ReminderLoadReport
         await silo.Runtime.QuiesceAsync();
         var after = ReminderLoadSample.Take(silo);
         var lateness = silo.ReminderLateness;
-        var fired = after.Fired - before.Fired;
-        var lastFiring = samples.First(s => s.Fired == after.Fired).At;
+        var fired = samples[^1].Fired - before.Fired;
+        var lastFiring = samples.First(s => s.Fired == samples[^1].Fired).At;
         var firingSpan = lastFiring - schedule.Start;
         var behind = samples.Max(s => DueBy(schedule, customers, s.At) - (s.Fired - before.Fired));
         var sends = await CountSendsAsync(population.Services.GetRequiredService<OutboxDirectory>(), schedule.Start, lastFiring);
@@ -76,6 +66,32 @@ public static class ReminderLoadReport
             outbox: {sends.Pending:N0} sends pending, {sends.Skipped:N0} skipped
             load average {LoadAverage()}
             """));
+    }
+
+    /// <summary>
+    /// Samples until every customer's firing was delivered, or until none was for <see cref="Stall"/> after the last
+    /// due instant.
+    /// </summary>
+    private static async Task<List<ReminderLoadSample>> SampleUntilFiredAsync(
+        RuntimeSilo silo, ReminderLoadSample before, int customers, DateTimeOffset lastDue)
+    {
+        var samples = new List<ReminderLoadSample>();
+        var progressAt = DateTimeOffset.UtcNow;
+        while (true)
+        {
+            await Task.Delay(SampleInterval);
+            var sample = ReminderLoadSample.Take(silo);
+            if (samples.Count == 0 || sample.Fired != samples[^1].Fired)
+            {
+                progressAt = sample.At;
+            }
+
+            samples.Add(sample);
+            if (sample.Fired - before.Fired >= customers || (sample.At > lastDue && sample.At - progressAt > Stall))
+            {
+                return samples;
+            }
+        }
     }
 
     /// <summary>How many of the schedule's due instants fall at or before <paramref name="at"/>.</summary>
