@@ -4,6 +4,7 @@ using Segmentation.Benchmarks;
 using Segmentation.Benchmarks.Dashboard;
 using Segmentation.Benchmarks.Ingestion;
 using Segmentation.Benchmarks.Segments;
+using Segmentation.Benchmarks.Triggers;
 
 // `memory` prints the memory figures; `segment-latency [probes] [background events/s] [sqlite|memory]` the event to
 // segment count latency; anything else goes to BenchmarkDotNet (e.g. --filter '*GrainCall*').
@@ -12,6 +13,8 @@ using Segmentation.Benchmarks.Segments;
 // then time one backfill or previews; `preview-backfill [customers] [runs] [memory]` seeds once and times both.
 // `dashboard-render [customers] [samples] [sends]` seeds customers (and sends) and times each dashboard page's server
 // render.
+// `reminder-load [customers] [due per second] [max activations]` seeds customers with pending cart-abandonment and lapse
+// reminders whose cart reminders fall due at the given rate, and reports their lateness, the firing rate and memory.
 if (args is ["memory"])
 {
     await MemoryReport.RunAsync();
@@ -69,6 +72,15 @@ if (args is ["dashboard-render", .. var renderArgs])
         renderArgs.Length > 0 ? int.Parse(renderArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
         renderArgs.Length > 1 ? int.Parse(renderArgs[1], CultureInfo.InvariantCulture) : 20,
         renderArgs.Length > 2 ? int.Parse(renderArgs[2], CultureInfo.InvariantCulture) : 0);
+    return;
+}
+
+if (args is ["reminder-load", .. var reminderArgs])
+{
+    await ReminderLoadReport.RunAsync(
+        reminderArgs.Length > 0 ? int.Parse(reminderArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
+        reminderArgs.Length > 1 ? int.Parse(reminderArgs[1], CultureInfo.InvariantCulture) : 10_000,
+        reminderArgs.Length > 2 ? int.Parse(reminderArgs[2], CultureInfo.InvariantCulture) : 300_000);
     return;
 }
 

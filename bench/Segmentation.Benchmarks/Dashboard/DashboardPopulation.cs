@@ -33,8 +33,6 @@ public sealed partial class DashboardPopulation : IAsyncDisposable
 {
     private const string UserName = "bench";
     private const string Password = "bench-dashboard-password";
-    private const int SeedBatch = 2_000;
-    private const int SeedWriters = 4;
     private const int SeedRound = 50_000;
 
     private readonly WebApplication _app;
@@ -120,30 +118,12 @@ public sealed partial class DashboardPopulation : IAsyncDisposable
         for (var start = 0; start < customers; start += SeedRound)
         {
             var end = Math.Min(start + SeedRound, customers);
-            await AppendAsync(directory, start, end, now);
+            await CustomerSeeding.AppendAsync(directory, start, end, i => EventsOf(i, now));
             await WaitUntilRegisteredAsync(client, start);
         }
 
         await WaitUntilRegisteredAsync(client, customers);
         Console.WriteLine($"seeded {customers:N0} customers through durable appends, all applied, in {stopwatch.Elapsed.TotalSeconds:N1} s");
-    }
-
-    private static async Task AppendAsync(CustomerDirectory directory, int start, int end, DateTimeOffset now)
-    {
-        var next = start - SeedBatch;
-        await Task.WhenAll(Enumerable.Range(0, SeedWriters).Select(async _ =>
-        {
-            for (var first = Interlocked.Add(ref next, SeedBatch); first < end; first = Interlocked.Add(ref next, SeedBatch))
-            {
-                var batch = new List<TrackingMessage>(SeedBatch * 3);
-                for (var i = first; i < Math.Min(first + SeedBatch, end); i++)
-                {
-                    batch.AddRange(EventsOf(i, now));
-                }
-
-                await directory.AppendAsync(batch);
-            }
-        }));
     }
 
     private static async Task WaitUntilRegisteredAsync(IClusterClient client, int customers)

@@ -24,9 +24,6 @@ namespace Segmentation.Benchmarks.Segments;
 /// </summary>
 public sealed class BackfillPopulation : IAsyncDisposable
 {
-    private const int SeedBatch = 2_000;
-    private const int SeedWriters = 4;
-
     private readonly IHost _host;
     private readonly string? _directory;
 
@@ -80,20 +77,7 @@ public sealed class BackfillPopulation : IAsyncDisposable
         var stopwatch = Stopwatch.StartNew();
         var customers = Services.GetRequiredService<CustomerDirectory>();
         var now = DateTimeOffset.UtcNow;
-        var next = -SeedBatch;
-        await Task.WhenAll(Enumerable.Range(0, SeedWriters).Select(async _ =>
-        {
-            for (var first = Interlocked.Add(ref next, SeedBatch); first < Customers; first = Interlocked.Add(ref next, SeedBatch))
-            {
-                var batch = new List<TrackingMessage>(SeedBatch * 2);
-                for (var i = first; i < Math.Min(first + SeedBatch, Customers); i++)
-                {
-                    batch.AddRange(EventsOf(i, now));
-                }
-
-                await customers.AppendAsync(batch);
-            }
-        }));
+        await CustomerSeeding.AppendAsync(customers, 0, Customers, i => EventsOf(i, now));
         Console.WriteLine($"seeded {Customers:N0} customers through durable appends in {stopwatch.Elapsed.TotalSeconds:N1} s");
         await WaitUntilQuietAsync();
         Console.WriteLine($"  all registered and applied after {stopwatch.Elapsed.TotalSeconds:N1} s");
