@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Segmentation.Runtime;
 using Segmentation.Runtime.Catalog;
 using Segmentation.Runtime.Configuration;
@@ -35,7 +34,7 @@ public sealed partial class TestSilo : IAsyncDisposable
         collection.AddSingleton(sp => Silo!.Client);
         collection.AddSingleton<IGrainFactory>(sp => Silo!.Client);
         _services = collection.BuildServiceProvider();
-        Silo = new Silo(siloOptions, registry, _storage, options.Clock, NullLogger.Instance, _services, runBackgroundLoops: false);
+        Silo = new Silo(siloOptions, registry, _storage, options.Clock, options.Logger, _services, runBackgroundLoops: false);
     }
 
     public Silo Silo { get; }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Segmentation.Runtime.Configuration;
 using Segmentation.Runtime.Hosting;
 using Segmentation.Runtime.Storage;
@@ -18,6 +20,9 @@ public sealed class TestSiloOptions
     public Func<ISiloStorage> StorageFactory { get; set; } = CreateSharedInMemory();
 
     public FakeTimeProvider Clock { get; set; } = new();
+
+    /// <summary>Where the runtime logs (nowhere by default; a <see cref="LogCapture"/> logger to assert on it).</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
 
     /// <summary>Configuration the silo's services see (keys like <c>Segmentation:Profiles:RfmRefreshInterval</c>).</summary>
     public Dictionary<string, string?> Settings { get; } = [];

@@ -68,7 +68,12 @@ internal sealed class CheckpointService(SiloRuntime runtime)
         }
         catch (Exception exception)
         {
-            runtime.Logger.CheckpointFailed(exception, partition.Partition);
+            // A stop cancelling the periodic checkpoint is no failure: the snapshots are dirty again for the final one.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                runtime.Logger.CheckpointFailed(exception, partition.Partition);
+            }
+
             foreach (var (activation, decision) in taken)
             {
                 if (decision.Snapshot is not null)
