@@ -25,9 +25,10 @@ internal static class RfmCellQuery
 
         var counts = new int[RfmGridCoordinate.Size * RfmGridCoordinate.Size];
 
-        // A max-heap of the smallest ids seen so far: the largest of them is dropped when a smaller one comes.
+        // A max-heap of the smallest ids seen so far: once full, an id takes the place of the largest only when it is
+        // smaller (EnqueueDequeue turns a larger one away with one comparison).
         var kept = new PriorityQueue<string, string>(
-            (page?.Limit ?? 0) + 1, Comparer<string>.Create(static (a, b) => string.CompareOrdinal(b, a)));
+            page?.Limit ?? 0, Comparer<string>.Create(static (a, b) => string.CompareOrdinal(b, a)));
         foreach (var (customerId, input) in customers)
         {
             var scores = cutPoints.Score(input, asOf);
@@ -35,10 +36,13 @@ internal static class RfmCellQuery
             counts[cell.Index]++;
             if (page is not null && cell == page.Cell && page.Follows(customerId))
             {
-                kept.Enqueue(customerId, customerId);
-                if (kept.Count > page.Limit)
+                if (kept.Count < page.Limit)
                 {
-                    kept.Dequeue();
+                    kept.Enqueue(customerId, customerId);
+                }
+                else
+                {
+                    kept.EnqueueDequeue(customerId, customerId);
                 }
             }
         }
