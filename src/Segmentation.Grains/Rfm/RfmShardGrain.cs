@@ -31,14 +31,12 @@ public sealed class RfmShardGrain : Grain, IDurableGrain
     /// <summary>A copy of this shard's histograms.</summary>
     public ValueTask<byte[]> GetPopulationAsync() => ValueTask.FromResult(RfmPopulationSerializer.Serialize(_population));
 
-    /// <summary>This shard's customers with orders per recency x frequency cell (see <see cref="RfmCellQuery.Count"/>); read-only.</summary>
-    public ValueTask<int[]> CountCellsAsync(RfmCutPoints cutPoints, DateTimeOffset asOf) =>
-        ValueTask.FromResult(RfmCellQuery.Count(Scorable(), cutPoints, asOf));
-
-    /// <summary>The smallest ids of one cell's customers after <paramref name="afterCustomerId"/>, in ordinal order; read-only.</summary>
-    public ValueTask<IReadOnlyList<string>> ListCellAsync(
-        RfmCutPoints cutPoints, DateTimeOffset asOf, RfmGridCoordinate cell, string? afterCustomerId, int limit) =>
-        ValueTask.FromResult<IReadOnlyList<string>>(RfmCellQuery.Smallest(Scorable(), cutPoints, asOf, cell, afterCustomerId, limit));
+    /// <summary>
+    /// This shard's customers with orders per recency x frequency cell and, when <paramref name="page"/> is given, the
+    /// smallest ids of its cell after its cursor, from one pass (see <see cref="RfmCellQuery.Read"/>); read-only.
+    /// </summary>
+    public ValueTask<RfmShardGrid> ReadGridAsync(RfmCutPoints cutPoints, DateTimeOffset asOf, RfmCellPageRequest? page) =>
+        ValueTask.FromResult(RfmCellQuery.Read(Scorable(), cutPoints, asOf, page));
 
     public byte[] WriteSnapshot()
     {

@@ -37,6 +37,7 @@ public sealed class RfmPopulationDirectoryTests : IAsyncLifetime
 
         Assert.Null(await Population.CountAsync());
         Assert.Null(await Population.ListCellAsync(new RfmGridCoordinate(5, 1), null, 10));
+        Assert.Null(await Population.CountAndListCellAsync(new RfmGridCoordinate(5, 1), null, 10));
     }
 
     [Fact]
@@ -79,6 +80,72 @@ public sealed class RfmPopulationDirectoryTests : IAsyncLifetime
 
         Assert.Equal(["n-a", "n-b", "n-c", "n-d"], listed);
     }
+
+    [Fact]
+    public async Task CountAndListCellAsync_EveryCellPagedThrough_EqualsCountAsyncAndListCellAsync()
+    {
+        // Ties: many customers share each of a few order histories, so they share cells across shards.
+        TrackingMessage[] orders =
+        [
+            .. Enumerable.Range(0, 30).Select(i => Order($"tie-{i:D2}", $"o-{i}", Now.AddHours(-i))),
+            .. Enumerable.Range(0, 12).SelectMany(i => new[]
+            {
+                Order($"Two-{i:D2}", $"t-{i}-a", Now.AddDays(-100)),
+                Order($"Two-{i:D2}", $"t-{i}-b", Now.AddDays(-120)),
+            }),
+            Order("old-1", "x-1", Now.AddDays(-400)),
+        ];
+        await SendAsync(orders);
+        await _silo.Services.GetRequiredService<RfmRefresher>().RefreshAsync();
+        var counts = await Population.CountAsync();
+        Assert.NotNull(counts);
+
+        foreach (var cell in AllCells())
+        {
+            var listed = new List<string>();
+            string? after = null;
+            do
+            {
+                var both = await Population.CountAndListCellAsync(cell, after, 7);
+                var page = await Population.ListCellAsync(cell, after, 7);
+
+                Assert.NotNull(both);
+                Assert.Equal(counts.Counts, both.Grid.Counts);
+                Assert.Equal(counts.CutPoints, both.Grid.CutPoints);
+                Assert.Equal(counts.AsOf, both.Grid.AsOf);
+                Assert.NotNull(page);
+                Assert.Equal(page.CustomerIds, both.Page.CustomerIds);
+                Assert.Equal(page.NextAfter, both.Page.NextAfter);
+                listed.AddRange(both.Page.CustomerIds);
+                after = both.Page.NextAfter;
+            }
+            while (after is not null);
+
+            Assert.Equal(counts.CountOf(cell), listed.Count);
+        }
+
+        var ties = await Population.CountAndListCellAsync(new RfmGridCoordinate(5, 1), null, 7);
+        Assert.Equal(30, ties!.Grid.CountOf(new RfmGridCoordinate(5, 1)));
+        Assert.Equal(["tie-00", "tie-01", "tie-02", "tie-03", "tie-04", "tie-05", "tie-06"], ties.Page.CustomerIds);
+        Assert.Equal("tie-06", ties.Page.NextAfter);
+        var empty = await Population.CountAndListCellAsync(new RfmGridCoordinate(4, 4), null, 7);
+        Assert.Equal((0, 0, null), (empty!.Grid.CountOf(new RfmGridCoordinate(4, 4)), empty.Page.CustomerIds.Count, empty.Page.NextAfter));
+        Assert.Equal(43, empty.Grid.Total);
+    }
+
+    [Fact]
+    public async Task CountAndListCellAsync_PageSizeOutOfRange_IsRefused()
+    {
+        var cell = new RfmGridCoordinate(5, 1);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Population.CountAndListCellAsync(cell, null, 0));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            Population.CountAndListCellAsync(cell, null, RfmPopulationDirectory.MaxPageSize + 1));
+    }
+
+    private static IEnumerable<RfmGridCoordinate> AllCells() =>
+        Enumerable.Range(1, RfmGridCoordinate.Size)
+            .SelectMany(r => Enumerable.Range(1, RfmGridCoordinate.Size).Select(f => new RfmGridCoordinate(r, f)));
 
     private async Task SendAsync(params TrackingMessage[] messages)
     {
