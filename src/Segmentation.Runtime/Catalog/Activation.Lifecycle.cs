@@ -1,4 +1,5 @@
 using Segmentation.Runtime.Hosting;
+using Segmentation.Runtime.Scheduler;
 
 namespace Segmentation.Runtime.Catalog;
 
@@ -65,7 +66,7 @@ internal sealed partial class Activation
         StopTimers();
         var leftovers = Invalidate();
         RemoveFromCatalog();
-        foreach (var item in leftovers)
+        foreach (var item in leftovers.Where(static item => item is not TimerTickWorkItem))
         {
             Runtime.Catalog.Dispatch(GrainId, item);
         }

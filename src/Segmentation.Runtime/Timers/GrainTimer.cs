@@ -54,14 +54,13 @@ internal sealed class GrainTimer : IDisposable
             return;
         }
 
-        var turn = new ActionWorkItem<bool>(RunTickAsync);
-        if (!_activation.TryEnqueue(turn, touch: false))
+        if (!_activation.TryEnqueue(new TimerTickWorkItem(RunTickAsync), touch: false))
         {
             Dispose();
         }
     }
 
-    private async ValueTask<bool> RunTickAsync(Activation activation)
+    private async ValueTask RunTickAsync(Activation activation)
     {
         try
         {
@@ -80,7 +79,5 @@ internal sealed class GrainTimer : IDisposable
         {
             Dispose();
         }
-
-        return true;
     }
 }
