@@ -1,3 +1,4 @@
+using System.Globalization;
 using Segmentation.Grains.Customers;
 using Segmentation.Tracking;
 
@@ -11,6 +12,9 @@ internal static class CustomerSeeding
 {
     private const int Batch = 2_000;
     private const int Writers = 4;
+
+    /// <summary>The id of the seeded customer number <paramref name="index"/>: <c>customer-00001234</c>.</summary>
+    public static string CustomerId(int index) => "customer-" + index.ToString("D8", CultureInfo.InvariantCulture);
 
     /// <summary>Appends the events of customers <paramref name="start"/> (included) to <paramref name="end"/> (excluded); completes once all are durable.</summary>
     public static async Task AppendAsync(

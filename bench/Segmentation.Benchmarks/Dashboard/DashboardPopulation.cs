@@ -53,8 +53,6 @@ public sealed partial class DashboardPopulation : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static string CustomerId(int index) => "customer-" + index.ToString("D8", CultureInfo.InvariantCulture);
-
     public static string Email(int index) => $"shopper{index}@example.com";
 
     /// <summary>Starts the silo with <paramref name="customers"/> customers and <paramref name="sends"/> sends in the log (<see cref="SendLogPopulation"/>).</summary>
@@ -140,7 +138,7 @@ public sealed partial class DashboardPopulation : IAsyncDisposable
 
     private static IEnumerable<TrackingMessage> EventsOf(int index, DateTimeOffset now)
     {
-        var id = CustomerId(index);
+        var id = CustomerSeeding.CustomerId(index);
         if (index % 2 == 0)
         {
             yield return new TrackingMessage

@@ -29,7 +29,7 @@ public static class DashboardRenderReport
             ("Segment detail", $"/segments/{largest.Id}"),
             ("Segment editor", $"/segments/{largest.Id}/edit"),
             ("Customer search", $"/customers?query={Uri.EscapeDataString(DashboardPopulation.Email(customers / 2))}"),
-            ("Customer profile", $"/customers/{DashboardPopulation.CustomerId(customers / 2)}"),
+            ("Customer profile", $"/customers/{CustomerSeeding.CustomerId(customers / 2)}"),
             ("RFM grid", "/rfm"),
             ("RFM cell", "/rfm?r=3&f=2"),
             ("Triggers", "/triggers"),
@@ -65,7 +65,7 @@ public static class DashboardRenderReport
     [
         ("Send log", "/sends"),
         ("Send log, one trigger", $"/sends?trigger={SendLogPopulation.SkipTrigger}"),
-        ("Send log, one customer", $"/sends?customerId={DashboardPopulation.CustomerId(customers / 2)}"),
+        ("Send log, one customer", $"/sends?customerId={CustomerSeeding.CustomerId(customers / 2)}"),
         ("Send log, dead letters (none in the log)", "/sends?status=deadLettered"),
     ];
 

@@ -45,13 +45,13 @@ public static class SendLogPopulation
 
     private static SendIntent Intent(int index, int customers, DateTimeOffset now)
     {
-        var customerId = DashboardPopulation.CustomerId(index % customers);
+        var customerId = CustomerSeeding.CustomerId(index % customers);
         var payload = SendPayload.For(new SendRecipient($"{customerId}@example.com", "Shopper"));
         return SendIntent.Create(customerId, Triggers[index % 2], $"occurrence-{index}", SendKind.Marketing, CreatedAt(index, now), "d-bench", payload);
     }
 
     private static SendSkip Skip(int index, int customers, DateTimeOffset now) => SendSkip.Create(
-        DashboardPopulation.CustomerId(index % customers), SkipTrigger, $"occurrence-{index}", SendKind.Marketing, CreatedAt(index, now),
+        CustomerSeeding.CustomerId(index % customers), SkipTrigger, $"occurrence-{index}", SendKind.Marketing, CreatedAt(index, now),
         new SendSkipReason(SendSkipReasons.FrequencyCap));
 
     private static DateTimeOffset CreatedAt(int index, DateTimeOffset now) => now.AddMinutes(-((index * 7919L) % (29 * 24 * 60)));

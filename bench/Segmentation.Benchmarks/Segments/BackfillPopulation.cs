@@ -38,8 +38,6 @@ public sealed class BackfillPopulation : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static string CustomerId(int index) => "customer-" + index.ToString("D8", CultureInfo.InvariantCulture);
-
     /// <summary>The revenue of customer <paramref name="index"/>'s one order; null when it placed none.</summary>
     public static int? RevenueOf(int index) => index % 3 == 0 ? 20 + (index * 37 % 281) : null;
 
@@ -117,7 +115,7 @@ public sealed class BackfillPopulation : IAsyncDisposable
 
     private static IEnumerable<TrackingMessage> EventsOf(int index, DateTimeOffset at)
     {
-        var id = CustomerId(index);
+        var id = CustomerSeeding.CustomerId(index);
         yield return Track(id, "Product Viewed", at, new JsonObject { ["product_id"] = $"p{index % 50}", ["price"] = 40 });
         if (RevenueOf(index) is { } revenue)
         {

@@ -93,7 +93,7 @@ public static class BackfillReport
                 {
                     Type = TrackingMessageType.Track,
                     MessageId = Guid.NewGuid().ToString("N"),
-                    UserId = BackfillPopulation.CustomerId(random.Next(population.Customers)),
+                    UserId = CustomerSeeding.CustomerId(random.Next(population.Customers)),
                     Event = "Product Viewed",
                     Properties = new JsonObject { ["product_id"] = "p-load", ["price"] = 10 },
                     Timestamp = now,

@@ -57,8 +57,6 @@ public sealed class ReminderLoadPopulation : IAsyncDisposable
 
     public RuntimeSilo Silo => _app.Services.GetRequiredService<RuntimeSilo>();
 
-    public static string CustomerId(int index) => "customer-" + index.ToString("D8", CultureInfo.InvariantCulture);
-
     public static async Task<ReminderLoadPopulation> StartAsync(int customers, int dueRate, int maxActivations)
     {
         var directory = Directory.CreateTempSubdirectory("segmentation-bench-reminders-").FullName;
@@ -118,7 +116,7 @@ public sealed class ReminderLoadPopulation : IAsyncDisposable
 
     private static IEnumerable<TrackingMessage> FirstPass(int index, DateTimeOffset now)
     {
-        var id = CustomerId(index);
+        var id = CustomerSeeding.CustomerId(index);
         var ordered = now - OrderAge;
         yield return Message(TrackingMessageType.Identify, id, id + "-identify", null, ordered, now) with
         {
@@ -132,7 +130,7 @@ public sealed class ReminderLoadPopulation : IAsyncDisposable
 
     private static IEnumerable<TrackingMessage> CartAdd(int index, DateTimeOffset at)
     {
-        var id = CustomerId(index);
+        var id = CustomerSeeding.CustomerId(index);
         var product = index % 500;
         yield return Message(TrackingMessageType.Track, id, id + "-cart", "Product Added", at, DateTimeOffset.UtcNow) with
         {
