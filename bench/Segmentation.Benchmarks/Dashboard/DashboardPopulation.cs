@@ -1,7 +1,6 @@
 extern alias silo;
 
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
