@@ -92,6 +92,29 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
+    public async Task Recovery_WhenItFails_NoOtherBackgroundServiceFails()
+    {
+        using var guard = HangGuard.Start();
+        var storage = new GatedRecoveryStorage();
+        var factory = new SiloApplicationFactory()
+            .WithServices(services => services.AddSingleton<ISiloStorage>(storage));
+        using var client = factory.CreateClient();
+        var lifetime = factory.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        var services = factory.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+
+        storage.Fail(new IOException("simulated read failure"));
+        await stopping.Task.WaitAsync(guard.Token);
+        await Record.ExceptionAsync(() => factory.DisposeAsync().AsTask());
+
+        // Only the readiness monitor reports the failure and stops the host; a service that failed too would race it.
+        Assert.NotEmpty(services);
+        Assert.All(services, service => Assert.False(
+            service.ExecuteTask?.IsFaulted ?? false, $"{service.GetType().Name} failed: {service.ExecuteTask?.Exception}"));
+    }
+
+    [Fact]
     public async Task Stop_WhileRecovering_IsNotARecoveryFailure()
     {
         using var guard = HangGuard.Start();

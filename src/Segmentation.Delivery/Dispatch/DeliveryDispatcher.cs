@@ -43,18 +43,10 @@ public sealed class DeliveryDispatcher(
             return;
         }
 
-        if (services.GetService<Runtime.Hosting.Silo>() is { } silo)
+        // Until recovery has replayed every log, a shard could show a delivered send as pending.
+        if (services.GetService<Runtime.Hosting.Silo>() is { } silo && !await silo.WaitUntilReadyAsync(stoppingToken).ConfigureAwait(false))
         {
-            // Until recovery has replayed every log, a shard could show a delivered send as pending.
-            try
-            {
-                await silo.WhenReadyAsync().WaitAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The silo did not recover: the host reports it and stops; there is nothing to deliver from.
-                return;
-            }
+            return;
         }
 
         var endpoint = new EspEndpoint(settings, time);

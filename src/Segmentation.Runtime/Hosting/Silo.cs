@@ -68,6 +68,23 @@ public sealed partial class Silo : IHostedService
     /// <summary>Completes when recovery has finished; faults when it failed.</summary>
     public Task WhenReadyAsync() => _ready.Task;
 
+    /// <summary>
+    /// Waits for recovery: true once the silo is ready, false when its recovery failed. For background services that
+    /// need a ready silo: on false they end quietly, since the host reports that failure and stops.
+    /// </summary>
+    public async Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Opens storage (throwing <see cref="StorageOpenException"/> when it cannot) and starts recovery.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {

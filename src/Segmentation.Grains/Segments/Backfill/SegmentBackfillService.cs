@@ -84,9 +84,9 @@ public sealed partial class SegmentBackfillService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_silo is not null)
+        if (_silo is not null && !await _silo.WaitUntilReadyAsync(stoppingToken).ConfigureAwait(false))
         {
-            await _silo.WhenReadyAsync().WaitAsync(stoppingToken).ConfigureAwait(false);
+            return;
         }
 
         await ResumeAsync(stoppingToken).ConfigureAwait(false);

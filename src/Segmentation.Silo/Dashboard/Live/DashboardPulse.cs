@@ -36,13 +36,8 @@ internal sealed class DashboardPulse(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        if (!await silo.WaitUntilReadyAsync(stoppingToken))
         {
-            await silo.WhenReadyAsync().WaitAsync(stoppingToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The silo's recovery failed and the host stops; it was logged where it happened.
             return;
         }
 
