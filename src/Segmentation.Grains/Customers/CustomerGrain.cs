@@ -64,7 +64,7 @@ public sealed partial class CustomerGrain(
         var view = profile.IsEmpty
             ? null
             : CustomerProfileViewBuilder.Build(profile, TimeProvider.GetUtcNow(), cutPoints.Current, options.Value.Lifecycle);
-        return new CustomerLookup(GrainId.Key, !profile.IsEmpty, _state.MergedInto, view, CurrentSegments());
+        return new CustomerLookup(GrainId.Key, !profile.IsEmpty, _state.MergedInto, view, CurrentSegments(), _state.SegmentReminderAt);
     }
 
     /// <summary>The ids whose profiles were merged into this customer (anonymous ids it claimed), in ordinal order.</summary>

@@ -44,6 +44,7 @@ internal static class CustomerEndpoints
             ResolvedFrom(id, lookup.CustomerId),
             lookup.Profile,
             lookup.Segments,
+            lookup.NextSegmentChangeAt,
             pending,
             [.. sends.Take(MaxCustomerSends).Select(SendResponse.From)]));
     }

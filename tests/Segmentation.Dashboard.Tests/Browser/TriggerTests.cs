@@ -165,7 +165,7 @@ public sealed class TriggerTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task CustomerProfile_PendingCartAbandonment_ShowsTheReminderWithItsDueTime()
+    public async Task CustomerProfile_PendingCartAbandonment_ShowsTheReminderAndTheNextSegmentEvaluation()
     {
         var configured = await ArrangeAsync(new CartAbandonmentSettings { Enabled = true });
         var customerId = "cart-" + Guid.NewGuid().ToString("N")[..12];
@@ -184,12 +184,16 @@ public sealed class TriggerTests(DashboardFixture fixture)
             var reminder = browser.Page.GetByTestId("pending-reminders").Locator($"li[data-trigger='{TriggerNames.CartAbandonment}']");
             await Expect(reminder.GetByTestId("reminder-trigger")).ToHaveTextAsync("Cart abandonment");
             var customers = fixture.Silo.Services.GetRequiredService<CustomerDirectory>();
-            var cart = (await customers.GetAsync(customerId)).Profile!.Cart;
+            var lookup = await customers.GetAsync(customerId);
+            var cart = lookup.Profile!.Cart;
             var pending = Assert.Single(await customers.GetPendingTriggersAsync(customerId));
             Assert.Equal(TriggerNames.CartAbandonment, pending.Trigger);
             Assert.Equal(cart.LastModifiedAt!.Value + ((CartAbandonmentSettings)configured).Delay, pending.DueAt);
             await Expect(reminder.GetByTestId("reminder-due")).ToHaveTextAsync(Display.Time(pending.DueAt));
             await Expect(reminder.GetByTestId("reminder-occurrence")).ToHaveTextAsync(pending.OccurrenceKey);
+            // The cart also puts the customer in "Abandoned Cart" an hour after it changed: its segments are evaluated again by then.
+            Assert.True(lookup.NextSegmentChangeAt <= cart.LastModifiedAt + TimeSpan.FromHours(1), $"Next segment change: {lookup.NextSegmentChangeAt}");
+            await Expect(browser.Page.GetByTestId("segments-reminder-due")).ToHaveTextAsync(Display.Time(lookup.NextSegmentChangeAt!.Value));
             await browser.ScreenshotAsync("customer-profile-reminders");
             Assert.Empty(browser.Errors);
         }

@@ -144,6 +144,29 @@ public sealed class SegmentMembershipEndpointTests
     }
 
     [Fact]
+    public async Task GetCustomer_InATimeWindowSegment_SaysWhenItsSegmentsAreEvaluatedAgain()
+    {
+        // Arrange: the view leaves the one-day window a day after it; the starters change later than that.
+        using var guard = HangGuard.Start();
+        await using var silo = await SegmentTestSilo.StartAsync(guard.Token);
+        await silo.CreateAsync("day-viewers", "Day viewers", "views(1d) > 0", guard.Token);
+        await silo.TrackAsync(guard.Token, Viewed("c-1", 30, "m1"));
+        var leavesAt = SegmentTestSilo.Now.AddMinutes(-30).AddDays(1);
+
+        // Act
+        var member = await silo.GetJsonAsync("/api/customers/c-1", guard.Token);
+        silo.Clock.Advance(leavesAt - SegmentTestSilo.Now);
+        await silo.WhenIdleAsync(guard.Token);
+        var left = await silo.GetJsonAsync("/api/customers/c-1", guard.Token);
+
+        // Assert
+        Assert.Equal(leavesAt, member.GetProperty("nextSegmentChangeAt").GetDateTimeOffset());
+        Assert.Contains("day-viewers", SegmentIdsOf(member));
+        Assert.DoesNotContain("day-viewers", SegmentIdsOf(left));
+        Assert.True(left.GetProperty("nextSegmentChangeAt").GetDateTimeOffset() > leavesAt);
+    }
+
+    [Fact]
     public async Task GetCustomer_MemberOfASegment_ListsItWithWhenItEntered()
     {
         // Arrange
@@ -162,4 +185,7 @@ public sealed class SegmentMembershipEndpointTests
         Assert.Equal(SegmentTestSilo.Now, viewers.GetProperty("since").GetDateTimeOffset());
         Assert.DoesNotContain("viewers", other.GetProperty("segments").EnumerateArray().Select(static s => s.GetProperty("segmentId").GetString()));
     }
+
+    private static string?[] SegmentIdsOf(JsonElement customer) =>
+        [.. customer.GetProperty("segments").EnumerateArray().Select(static s => s.GetProperty("segmentId").GetString())];
 }
