@@ -9,7 +9,8 @@ namespace Segmentation.Runtime.Catalog;
 /// </summary>
 internal sealed partial class Activation : IThreadPoolWorkItem
 {
-    private readonly Lock _lock = new();
+    // The queue is also the activation's lock: one object fewer to reach on each turn (a preview or backfill claims a
+    // million activations in a row, and each object is a cache miss).
     private readonly Queue<WorkItem> _queue = new();
     private bool _scheduled;
     private bool _deactivateRequested;
@@ -46,7 +47,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Queues a turn; false when the activation is gone and the caller must look it up again.</summary>
     public bool TryEnqueue(WorkItem item, bool touch = true)
     {
-        lock (_lock)
+        lock (_queue)
         {
             if (State == ActivationState.Invalid)
             {
@@ -78,7 +79,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// </summary>
     public bool TryBeginInlineTurn()
     {
-        lock (_lock)
+        lock (_queue)
         {
             if (State != ActivationState.Valid || _scheduled || _queue.Count != 0 || _grain is null)
             {
@@ -93,7 +94,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Ends a turn begun with <see cref="TryBeginInlineTurn"/>: what was queued meanwhile runs next.</summary>
     public void EndInlineTurn()
     {
-        lock (_lock)
+        lock (_queue)
         {
             if (_queue.Count == 0 && !_deactivateRequested)
             {
@@ -108,7 +109,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Starts collection when nothing is queued or running; false otherwise.</summary>
     public bool TryStartDeactivation(DeactivationReason reason)
     {
-        lock (_lock)
+        lock (_queue)
         {
             if (State != ActivationState.Valid || _scheduled || _queue.Count != 0)
             {
@@ -128,7 +129,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     public Task DeactivateAfterQueueAsync(DeactivationReason reason)
     {
         var item = DeactivationItem(reason);
-        lock (_lock)
+        lock (_queue)
         {
             if (State != ActivationState.Valid)
             {
@@ -149,7 +150,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
         {
             WorkItem item;
             List<WorkItem>? readers = null;
-            lock (_lock)
+            lock (_queue)
             {
                 if (State == ActivationState.Invalid)
                 {
@@ -207,7 +208,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Completes once the activation is gone from the catalog.</summary>
     public Task WhenCollectedAsync()
     {
-        lock (_lock)
+        lock (_queue)
         {
             if (State == ActivationState.Invalid)
             {
@@ -222,7 +223,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Marks the activation gone and hands back what is still queued, for the next activation.</summary>
     private List<WorkItem> Invalidate()
     {
-        lock (_lock)
+        lock (_queue)
         {
             State = ActivationState.Invalid;
             _scheduled = false;
@@ -237,7 +238,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     {
         Runtime.Catalog.Remove(this);
         TaskCompletionSource? collected;
-        lock (_lock)
+        lock (_queue)
         {
             collected = _collected;
         }
@@ -247,7 +248,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
 
     public void RequestDeactivateOnIdle()
     {
-        lock (_lock)
+        lock (_queue)
         {
             _deactivateRequested = true;
         }
