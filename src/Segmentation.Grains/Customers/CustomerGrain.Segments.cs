@@ -45,12 +45,12 @@ public sealed partial class CustomerGrain
     /// Evaluates an unsaved rule now, with this customer's current memberships for <c>in_segment</c>; null when
     /// the profile is empty or was merged into another customer.
     /// </summary>
-    public ValueTask<bool?> EvaluateAsync(CompiledSegmentRule rule)
+    public async ValueTask<bool?> EvaluateAsync(CompiledSegmentRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
         if (_state.MergedInto is not null || _state.Profile.IsEmpty)
         {
-            return new ValueTask<bool?>(result: null);
+            return null;
         }
 
         var context = new SegmentEvaluationContext(TimeProvider.GetUtcNow())
@@ -58,24 +58,19 @@ public sealed partial class CustomerGrain
             RfmCutPoints = cutPoints.Current,
             LifecycleOptions = options.Value.Lifecycle,
         };
-
-        // A rule without in_segment needs nothing loaded: it answers at once, with no state machine (a preview asks a
-        // million customers in a row).
-        return rule.ReferencedSegments.Count == 0
-            ? new ValueTask<bool?>(rule.Evaluate(_state.Profile, context))
-            : EvaluateWithMembershipsAsync(rule, context);
-    }
-
-    private async ValueTask<bool?> EvaluateWithMembershipsAsync(CompiledSegmentRule rule, SegmentEvaluationContext context)
-    {
-        await definitions.EnsureLoadedAsync();
-        var table = new SegmentMembershipTable();
-        foreach (var membership in CurrentSegments())
+        if (rule.ReferencedSegments.Count > 0)
         {
-            table.Set(membership.SegmentId, new SegmentMembership(IsMember: true, NextChangeAt: null));
+            await definitions.EnsureLoadedAsync();
+            var table = new SegmentMembershipTable();
+            foreach (var membership in CurrentSegments())
+            {
+                table.Set(membership.SegmentId, new SegmentMembership(IsMember: true, NextChangeAt: null));
+            }
+
+            context = context with { Memberships = table };
         }
 
-        return rule.Evaluate(_state.Profile, context with { Memberships = table });
+        return rule.Evaluate(_state.Profile, context);
     }
 
     /// <summary>

@@ -55,7 +55,7 @@ internal sealed partial class Activation
         if (TypeInfo.IsDurable && IsDirty && !await TryWriteOwnSnapshotAsync())
         {
             // Without its snapshot the state would exist only here: stay active and retry at the next collection.
-            lock (_queue)
+            lock (_lock)
             {
                 State = ActivationState.Valid;
             }

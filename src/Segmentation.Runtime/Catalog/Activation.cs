@@ -9,8 +9,7 @@ namespace Segmentation.Runtime.Catalog;
 /// </summary>
 internal sealed partial class Activation : IThreadPoolWorkItem
 {
-    // The queue is also the activation's lock: one object fewer to reach on each turn (a preview or backfill claims a
-    // million activations in a row, and each object is a cache miss).
+    private readonly Lock _lock = new();
     private readonly Queue<WorkItem> _queue = new();
     private bool _scheduled;
     private bool _deactivateRequested;
@@ -47,7 +46,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Queues a turn; false when the activation is gone and the caller must look it up again.</summary>
     public bool TryEnqueue(WorkItem item, bool touch = true)
     {
-        lock (_queue)
+        lock (_lock)
         {
             if (State == ActivationState.Invalid)
             {
@@ -79,7 +78,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// </summary>
     public bool TryBeginInlineTurn()
     {
-        lock (_queue)
+        lock (_lock)
         {
             if (State != ActivationState.Valid || _scheduled || _queue.Count != 0 || _grain is null)
             {
@@ -94,7 +93,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Ends a turn begun with <see cref="TryBeginInlineTurn"/>: what was queued meanwhile runs next.</summary>
     public void EndInlineTurn()
     {
-        lock (_queue)
+        lock (_lock)
         {
             if (_queue.Count == 0 && !_deactivateRequested)
             {
@@ -109,7 +108,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Starts collection when nothing is queued or running; false otherwise.</summary>
     public bool TryStartDeactivation(DeactivationReason reason)
     {
-        lock (_queue)
+        lock (_lock)
         {
             if (State != ActivationState.Valid || _scheduled || _queue.Count != 0)
             {
@@ -129,7 +128,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     public Task DeactivateAfterQueueAsync(DeactivationReason reason)
     {
         var item = DeactivationItem(reason);
-        lock (_queue)
+        lock (_lock)
         {
             if (State != ActivationState.Valid)
             {
@@ -150,7 +149,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
         {
             WorkItem item;
             List<WorkItem>? readers = null;
-            lock (_queue)
+            lock (_lock)
             {
                 if (State == ActivationState.Invalid)
                 {
@@ -208,7 +207,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Completes once the activation is gone from the catalog.</summary>
     public Task WhenCollectedAsync()
     {
-        lock (_queue)
+        lock (_lock)
         {
             if (State == ActivationState.Invalid)
             {
@@ -223,7 +222,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     /// <summary>Marks the activation gone and hands back what is still queued, for the next activation.</summary>
     private List<WorkItem> Invalidate()
     {
-        lock (_queue)
+        lock (_lock)
         {
             State = ActivationState.Invalid;
             _scheduled = false;
@@ -238,7 +237,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     {
         Runtime.Catalog.Remove(this);
         TaskCompletionSource? collected;
-        lock (_queue)
+        lock (_lock)
         {
             collected = _collected;
         }
@@ -248,7 +247,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
 
     public void RequestDeactivateOnIdle()
     {
-        lock (_queue)
+        lock (_lock)
         {
             _deactivateRequested = true;
         }

@@ -32,18 +32,6 @@ internal sealed class ActivationCatalog(SiloRuntime runtime)
     /// <summary>The grain's activation when there is one.</summary>
     public Activation? Find(GrainId grainId) => _activations.GetValueOrDefault(grainId);
 
-    /// <summary>
-    /// The activation of each grain of <paramref name="type"/> named in <paramref name="keys"/>, when there is one, at
-    /// the same index of <paramref name="activations"/>.
-    /// </summary>
-    public void FindEach(string type, IReadOnlyList<string> keys, Activation?[] activations)
-    {
-        for (var i = 0; i < keys.Count; i++)
-        {
-            activations[i] = _activations.GetValueOrDefault(new GrainId(type, keys[i]));
-        }
-    }
-
     public void Remove(Activation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, Activation>(activation.GrainId, activation));
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Segmentation.Runtime.Catalog;
 using Segmentation.Runtime.Scheduler;
 
@@ -59,42 +58,24 @@ internal sealed class ClusterClient(SiloRuntime runtime) : IClusterClient, IGrai
 
         var type = runtime.Registry.Get(typeof(TGrain)).Name;
         var batch = new CallBatch(keys.Count);
-        var found = ArrayPool<Activation?>.Shared.Rent(keys.Count);
-        var ranAtOnce = 0;
-        try
+        for (var i = 0; i < keys.Count; i++)
         {
-            // All lookups first, in a loop of their own: the lookups of different keys do not depend on each other, so
-            // the processor overlaps their cache misses instead of waiting for each one between two calls.
-            runtime.Catalog.FindEach(type, keys, found);
-            for (var i = 0; i < keys.Count; i++)
+            var id = new GrainId(type, keys[i]);
+            if (runtime.Catalog.Find(id) is { } activation && activation.TryBeginInlineTurn())
             {
-                if (found[i] is { } activation && activation.TryBeginInlineTurn())
-                {
-                    ranAtOnce += RunInline(activation, call, i, state, batch) ? 1 : 0;
-                }
-                else
-                {
-                    runtime.Catalog.Dispatch(new GrainId(type, keys[i]), new BatchCallWorkItem<TGrain, TState>(call, i, state, batch), touch: false);
-                }
+                RunInline(activation, call, i, state, batch);
             }
-        }
-        finally
-        {
-            ArrayPool<Activation?>.Shared.Return(found, clearArray: true);
-
-            // The calls that finished on this thread are counted once, here: the batch cannot complete before.
-            batch.Completed(ranAtOnce);
+            else
+            {
+                runtime.Catalog.Dispatch(id, new BatchCallWorkItem<TGrain, TState>(call, i, state, batch), touch: false);
+            }
         }
 
         return batch.Task.IsCompleted ? batch.Task : WaitForBatchAsync(batch, keys.Count, cancellationToken);
     }
 
-    /// <summary>
-    /// Runs one call of a batch as the turn the caller claimed; a call that does not finish at once keeps the turn until
-    /// it does. True when it finished successfully at once (the caller counts it as completed); otherwise the batch hears
-    /// of it by itself.
-    /// </summary>
-    private static bool RunInline<TGrain, TState>(Activation activation, Func<TGrain, int, TState, ValueTask> call, int index, TState state, CallBatch batch)
+    /// <summary>Runs one call of a batch as the turn the caller claimed; a call that does not finish at once keeps the turn until it does.</summary>
+    private static void RunInline<TGrain, TState>(Activation activation, Func<TGrain, int, TState, ValueTask> call, int index, TState state, CallBatch batch)
         where TGrain : Grain
     {
         ValueTask pending;
@@ -106,17 +87,18 @@ internal sealed class ClusterClient(SiloRuntime runtime) : IClusterClient, IGrai
         {
             activation.EndInlineTurn();
             batch.Failed(exception);
-            return false;
+            return;
         }
 
         if (pending.IsCompletedSuccessfully)
         {
             activation.EndInlineTurn();
-            return true;
+            batch.Completed();
         }
-
-        _ = FinishInlineAsync(activation, pending, batch);
-        return false;
+        else
+        {
+            _ = FinishInlineAsync(activation, pending, batch);
+        }
     }
 
     private static async Task FinishInlineAsync(Activation activation, ValueTask pending, CallBatch batch)

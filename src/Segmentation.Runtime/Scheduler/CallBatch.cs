@@ -15,12 +15,9 @@ internal sealed class CallBatch(int count)
     /// <summary>Calls that have not run yet.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
-    public void Completed() => Completed(1);
-
-    /// <summary><paramref name="count"/> calls have run: one atomic update for calls that ran one after the other on one thread.</summary>
-    public void Completed(int count)
+    public void Completed()
     {
-        if (count == 0 || Interlocked.Add(ref _pending, -count) != 0)
+        if (Interlocked.Decrement(ref _pending) != 0)
         {
             return;
         }

@@ -11,17 +11,6 @@ internal sealed class PreviewPageEvaluation(CompiledSegmentRule rule, int pageSi
     /// <summary>The answers of the page just evaluated (null: no profile), in page order.</summary>
     public ReadOnlySpan<bool?> Answers(int count) => _answers.AsSpan(0, count);
 
-    public ValueTask EvaluateAsync(CustomerGrain customer, int index)
-    {
-        var answer = customer.EvaluateAsync(rule);
-        if (!answer.IsCompletedSuccessfully)
-        {
-            return StoreAsync(answer, index);
-        }
-
-        _answers[index] = answer.Result;
-        return ValueTask.CompletedTask;
-    }
-
-    private async ValueTask StoreAsync(ValueTask<bool?> answer, int index) => _answers[index] = await answer;
+    public async ValueTask EvaluateAsync(CustomerGrain customer, int index) =>
+        _answers[index] = await customer.EvaluateAsync(rule);
 }
