@@ -45,6 +45,30 @@ public sealed class BatchCallTests
     }
 
     [Fact]
+    public async Task InvokeEachAsync_SomeRunAtOnceAndOneIsBusy_CompletesOnlyOnceTheBusyOneRan()
+    {
+        await using var silo = await TestSilos.StartAsync();
+        foreach (var key in Keys)
+        {
+            await silo.Client.GetGrain<CounterGrain>(key).InvokeAsync(static g => g.IncrementAsync());
+        }
+
+        var probe = silo.Probe();
+        var held = silo.Client.GetGrain<CounterGrain>("b").InvokeAsync(static g => g.HoldAsync("gate")).AsTask();
+        await probe.WhenReachedAsync("gate");
+        var answers = new int[Keys.Length];
+
+        var batch = silo.Client.InvokeEachAsync<CounterGrain, int[]>(Keys, answers, static async (grain, i, state) => state[i] = await grain.GetAsync());
+
+        Assert.Equal([1, 0, 1], answers);
+        Assert.False(batch.IsCompleted);
+        probe.Open("gate");
+        await batch;
+        Assert.Equal([1, 2, 1], answers);
+        Assert.Equal(2, await held);
+    }
+
+    [Fact]
     public async Task InvokeEachAsync_ACallThrows_FailsWithItsExceptionOnceEveryCallRan()
     {
         await using var silo = await TestSilos.StartAsync();
