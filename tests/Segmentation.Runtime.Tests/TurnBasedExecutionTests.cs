@@ -42,10 +42,14 @@ public sealed class TurnBasedExecutionTests
         var grain = silo.Client.GetGrain<CounterGrain>("c");
         var probe = silo.Probe();
 
+        // An exclusive turn holds the grain, so the two readers and the writer queue behind it in that order.
+        var holder = grain.InvokeAsync(g => g.HoldAsync("holder")).AsTask();
+        await probe.WhenReachedAsync("holder");
         var first = grain.InvokeReadOnlyAsync(g => g.ReadHoldingAsync("readers")).AsTask();
         var second = grain.InvokeReadOnlyAsync(g => g.ReadHoldingAsync("readers")).AsTask();
-        await probe.WhenReachedAsync("readers");
         var writer = grain.InvokeAsync(g => g.IncrementAsync()).AsTask();
+        probe.Open("holder");
+        await holder;
         while (probe.MaxConcurrentTurns < 2)
         {
             await Task.Yield();
@@ -54,8 +58,8 @@ public sealed class TurnBasedExecutionTests
         Assert.False(writer.IsCompleted);
         probe.Open("readers");
         var readValues = await Task.WhenAll(first, second);
-        Assert.Equal(new[] { 0, 0 }, readValues);
-        Assert.Equal(1, await writer);
+        Assert.Equal(new[] { 1, 1 }, readValues);
+        Assert.Equal(2, await writer);
     }
 
     [Fact]
