@@ -68,19 +68,12 @@ public sealed class HealthEndpointTests
     public async Task Recovery_WhenItFails_StopsTheHostWithRecoveryFailedExitCode()
     {
         using var guard = HangGuard.Start();
-        var storage = new GatedRecoveryStorage();
         var failure = new IOException("simulated read failure");
-        var factory = new SiloApplicationFactory()
-            .WithServices(services => services.AddSingleton<ISiloStorage>(storage));
-        using var client = factory.CreateClient();
+        var (factory, storage) = StartRecovering();
         var silo = factory.Silo;
         var runState = factory.Services.GetRequiredService<SiloRunState>();
-        var lifetime = factory.Services.GetRequiredService<IHostApplicationLifetime>();
-        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var registration = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
 
-        storage.Fail(failure);
-        await stopping.Task.WaitAsync(guard.Token);
+        await FailRecoveryAsync(factory, storage, failure, guard.Token);
         var readiness = await Record.ExceptionAsync(silo.WhenReadyAsync);
         // Stopping a silo whose recovery failed may rethrow that failure (the process turns it into its exit code).
         var disposal = await Record.ExceptionAsync(() => factory.DisposeAsync().AsTask());
@@ -95,17 +88,10 @@ public sealed class HealthEndpointTests
     public async Task Recovery_WhenItFails_NoOtherBackgroundServiceFails()
     {
         using var guard = HangGuard.Start();
-        var storage = new GatedRecoveryStorage();
-        var factory = new SiloApplicationFactory()
-            .WithServices(services => services.AddSingleton<ISiloStorage>(storage));
-        using var client = factory.CreateClient();
-        var lifetime = factory.Services.GetRequiredService<IHostApplicationLifetime>();
-        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var registration = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        var (factory, storage) = StartRecovering();
         var services = factory.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
 
-        storage.Fail(new IOException("simulated read failure"));
-        await stopping.Task.WaitAsync(guard.Token);
+        await FailRecoveryAsync(factory, storage, new IOException("simulated read failure"), guard.Token);
         await Record.ExceptionAsync(() => factory.DisposeAsync().AsTask());
 
         // Only the readiness monitor reports the failure and stops the host; a service that failed too would race it.
@@ -118,9 +104,7 @@ public sealed class HealthEndpointTests
     public async Task Stop_WhileRecovering_IsNotARecoveryFailure()
     {
         using var guard = HangGuard.Start();
-        var storage = new GatedRecoveryStorage();
-        var factory = new SiloApplicationFactory()
-            .WithServices(services => services.AddSingleton<ISiloStorage>(storage));
+        var (factory, _) = StartRecovering();
         using var client = factory.CreateClient();
         using var recovering = await client.GetAsync("/health/ready", guard.Token);
         var runState = factory.Services.GetRequiredService<SiloRunState>();
@@ -129,6 +113,27 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, recovering.StatusCode);
         Assert.Null(runState.Failure);
+    }
+
+    /// <summary>Starts a silo whose recovery waits on its storage until the test releases or fails it.</summary>
+    private static (SiloApplicationFactory Factory, GatedRecoveryStorage Storage) StartRecovering()
+    {
+        var storage = new GatedRecoveryStorage();
+        var factory = new SiloApplicationFactory()
+            .WithServices(services => services.AddSingleton<ISiloStorage>(storage));
+        factory.CreateClient().Dispose();
+        return (factory, storage);
+    }
+
+    /// <summary>Fails the recovery with <paramref name="failure"/>; returns once the host is stopping (its services are disposed soon after).</summary>
+    private static async Task FailRecoveryAsync(
+        SiloApplicationFactory factory, GatedRecoveryStorage storage, Exception failure, CancellationToken cancellationToken)
+    {
+        var lifetime = factory.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        storage.Fail(failure);
+        await stopping.Task.WaitAsync(cancellationToken);
     }
 
     private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
