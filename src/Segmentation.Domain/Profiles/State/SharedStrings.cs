@@ -21,10 +21,7 @@ internal static class SharedStrings
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars =
         _pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly Utf8Entry?[] _byUtf8 = new Utf8Entry?[Utf8CacheSlots];
-
-    /// <summary>Per slot, the hash of the last bytes seen there that are not cached (the second sighting caches them).</summary>
-    private static readonly int[] _seenUtf8 = new int[Utf8CacheSlots];
+    private static readonly RepeatCache<Utf8Entry> _byUtf8 = new(Utf8CacheSlots);
     private static int _count;
 
     public static string Share(string text)
@@ -59,17 +56,16 @@ internal static class SharedStrings
         var hasher = new HashCode();
         hasher.AddBytes(utf8);
         var hash = hasher.ToHashCode();
-        var index = hash & (Utf8CacheSlots - 1);
-        if (Volatile.Read(ref _byUtf8[index]) is { } entry && entry.Utf8.AsSpan().SequenceEqual(utf8))
+        if (_byUtf8.Find(hash) is { } entry && entry.Utf8.AsSpan().SequenceEqual(utf8))
         {
             return entry.Text;
         }
 
         Span<char> chars = stackalloc char[utf8.Length];
         var text = Share(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
-        if (text.Length <= MaxLength && Interlocked.Exchange(ref _seenUtf8[index], hash) == hash)
+        if (text.Length <= MaxLength && _byUtf8.SeenBefore(hash))
         {
-            Volatile.Write(ref _byUtf8[index], new Utf8Entry(utf8.ToArray(), text));
+            _byUtf8.Store(hash, new Utf8Entry(utf8.ToArray(), text));
         }
 
         return text;

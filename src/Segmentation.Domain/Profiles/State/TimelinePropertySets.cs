@@ -18,15 +18,9 @@ internal static class TimelinePropertySets
     private const int CacheSlots = 1 << 14;
     private const int MaxKeyBytes = 2048;
 
-    private static readonly CacheEntry?[] _cache = new CacheEntry?[CacheSlots];
+    private static readonly RepeatCache<CacheEntry> _captured = new(CacheSlots);
 
-    /// <summary>Per slot, the hash of the last text seen there that is not cached (the second sighting caches it).</summary>
-    private static readonly int[] _seen = new int[CacheSlots];
-
-    private static readonly RestoredEntry?[] _restored = new RestoredEntry?[CacheSlots];
-
-    /// <summary>Per slot, the content hash of the last restored set seen there that is not cached.</summary>
-    private static readonly int[] _seenRestored = new int[CacheSlots];
+    private static readonly RepeatCache<RestoredEntry> _restored = new(CacheSlots);
 
     /// <summary>The hash of the empty set.</summary>
     public static int EmptyHash { get; } = ContentHash([]);
@@ -60,17 +54,16 @@ internal static class TimelinePropertySets
         Span<byte> key = stackalloc byte[keyLength];
         WriteKey(properties, key);
         var keyHash = KeyHash(key);
-        var slot = keyHash & (CacheSlots - 1);
-        if (Volatile.Read(ref _cache[slot]) is { } entry && entry.Key.AsSpan().SequenceEqual(key))
+        if (_captured.Find(keyHash) is { } entry && entry.Key.AsSpan().SequenceEqual(key))
         {
             return (entry.Properties, entry.Hash);
         }
 
         var built = Build(properties);
         var hash = ContentHash(built);
-        if (Interlocked.Exchange(ref _seen[slot], keyHash) == keyHash)
+        if (_captured.SeenBefore(keyHash))
         {
-            Volatile.Write(ref _cache[slot], new CacheEntry(key.ToArray(), built, hash));
+            _captured.Store(keyHash, new CacheEntry(key.ToArray(), built, hash));
         }
 
         return (built, hash);
@@ -89,15 +82,14 @@ internal static class TimelinePropertySets
             return [];
         }
 
-        var slot = hash & (CacheSlots - 1);
-        if (Volatile.Read(ref _restored[slot]) is { } entry && entry.Hash == hash && ContentEquals(entry.Properties, properties))
+        if (_restored.Find(hash) is { } entry && entry.Hash == hash && ContentEquals(entry.Properties, properties))
         {
             return entry.Properties;
         }
 
-        if (Interlocked.Exchange(ref _seenRestored[slot], hash) == hash)
+        if (_restored.SeenBefore(hash))
         {
-            Volatile.Write(ref _restored[slot], new RestoredEntry(properties, hash));
+            _restored.Store(hash, new RestoredEntry(properties, hash));
         }
 
         return properties;
