@@ -6,8 +6,8 @@ using Segmentation.Benchmarks.Ingestion;
 using Segmentation.Benchmarks.Segments;
 using Segmentation.Benchmarks.Triggers;
 
-// `memory` prints the memory figures; `segment-latency [probes] [background events/s] [sqlite|memory]` the event to
-// segment count latency; anything else goes to BenchmarkDotNet (e.g. --filter '*GrainCall*').
+// `memory` prints the memory figures; `segment-latency [probes] [background events/s]` the event to
+// segment count latency over HTTP; anything else goes to BenchmarkDotNet (e.g. --filter '*GrainCall*').
 // `profile-memory [customers] [events]` what profiles with 90 days of load-generator history hold.
 // `backfill [customers] [memory]` and `preview [customers] [runs] [memory]` seed a population on SQLite (or in memory),
 // then time one backfill or previews; `preview-backfill [customers] [runs] [memory]` seeds once and times both.
@@ -33,8 +33,7 @@ if (args is ["segment-latency", .. var latencyArgs])
 {
     await SegmentLatencyReport.RunAsync(
         latencyArgs.Length > 0 ? int.Parse(latencyArgs[0], CultureInfo.InvariantCulture) : 1_000,
-        latencyArgs.Length > 1 ? int.Parse(latencyArgs[1], CultureInfo.InvariantCulture) : 1_000,
-        latencyArgs is not [_, _, "memory"]);
+        latencyArgs.Length > 1 ? int.Parse(latencyArgs[1], CultureInfo.InvariantCulture) : 1_000);
     return;
 }
 
