@@ -13,6 +13,7 @@ using Segmentation.Benchmarks.Triggers;
 // then time one backfill or previews; `preview-backfill [customers] [runs] [memory]` seeds once and times both.
 // `dashboard-render [customers] [samples] [sends]` seeds customers (and sends) and times each dashboard page's server
 // render.
+// `outbox-memory [sends]` what a pending send costs the outbox (heap and snapshot bytes).
 // `reminder-load [customers] [due per second] [max activations]` seeds customers with pending cart-abandonment and lapse
 // reminders whose cart reminders fall due at the given rate, and reports their lateness, the firing rate and memory.
 if (args is ["memory"])
@@ -26,6 +27,12 @@ if (args is ["profile-memory", .. var memoryArgs])
     ProfileMemoryReport.Run(
         memoryArgs.Length > 0 ? int.Parse(memoryArgs[0], CultureInfo.InvariantCulture) : 10_000,
         memoryArgs.Length > 1 ? int.Parse(memoryArgs[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
+if (args is ["outbox-memory", .. var outboxArgs])
+{
+    await OutboxMemoryReport.RunAsync(outboxArgs.Length > 0 ? int.Parse(outboxArgs[0], CultureInfo.InvariantCulture) : 100_000);
     return;
 }
 
