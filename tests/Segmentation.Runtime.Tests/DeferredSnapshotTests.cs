@@ -39,6 +39,44 @@ public sealed class DeferredSnapshotTests
     }
 
     [Fact]
+    public async Task PeriodicCheckpoint_RecordsSmallerThanTheLastSnapshot_WaitUntilTheirBytesReachIt()
+    {
+        await using var silo = await StartAsync();
+        await AppendAsync(silo, "busy", 0, 40);
+        await silo.PeriodicCheckpointAsync();
+        var first = await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Busy);
+        Assert.NotNull(first);
+
+        // Past SnapshotAfterRecords, but a few bytes against a snapshot of 40 entries: replaying them costs less.
+        await AppendAsync(silo, "busy", 40, 45);
+        await silo.PeriodicCheckpointAsync();
+        Assert.Equal(first.AppliedOffset, (await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Busy))!.AppliedOffset);
+
+        await silo.AppendAsync("busy", "add", new string('x', first.Data.Length));
+        await silo.PeriodicCheckpointAsync();
+        var second = await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Busy);
+        Assert.True(second!.AppliedOffset > first.AppliedOffset);
+        Assert.Equal(second.AppliedOffset, await silo.StoredCheckpointAsync(Busy));
+    }
+
+    [Fact]
+    public async Task PeriodicCheckpoint_RecordsSmallerThanTheLastSnapshot_AreSnapshottedAfterMaxSnapshotDelay()
+    {
+        await using var silo = await StartAsync();
+        await AppendAsync(silo, "busy", 0, 40);
+        await silo.PeriodicCheckpointAsync();
+        await AppendAsync(silo, "busy", 40, 45);
+        await silo.PeriodicCheckpointAsync();
+
+        silo.Clock.Advance(TimeSpan.FromMinutes(1));
+        await silo.PeriodicCheckpointAsync();
+
+        var snapshot = await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Busy);
+        Assert.Equal(Expected(0, 45), await silo.LedgerAsync("busy"));
+        Assert.Equal(snapshot!.AppliedOffset, await silo.StoredCheckpointAsync(Busy));
+    }
+
+    [Fact]
     public async Task RestartAsync_KilledWithDeferredSnapshots_RecoversExactlyTheUninterruptedState()
     {
         var silo = await StartAsync();

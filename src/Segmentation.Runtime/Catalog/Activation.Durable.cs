@@ -18,6 +18,12 @@ internal sealed partial class Activation
     /// <summary>While dirty: how many records were applied since the last snapshot.</summary>
     private int _recordsSinceSnapshot;
 
+    /// <summary>While dirty: the payload bytes of the records applied since the last snapshot.</summary>
+    private long _bytesSinceSnapshot;
+
+    /// <summary>The size of the grain's last snapshot, read or taken: what writing the next one roughly costs.</summary>
+    private long _lastSnapshotBytes;
+
     /// <summary>While dirty: when the first record since the last snapshot was applied.</summary>
     private DateTimeOffset _dirtySince;
 
@@ -42,6 +48,7 @@ internal sealed partial class Activation
         {
             AppliedOffset = record.Offset;
             _recordsSinceSnapshot++;
+            _bytesSinceSnapshot += record.Payload.Length;
             if (!IsDirty)
             {
                 MarkDirty(record.Offset, Runtime.TimeProvider.GetUtcNow());
@@ -52,6 +59,11 @@ internal sealed partial class Activation
     /// <summary>
     /// For a checkpoint, inside a turn: the snapshot when one is due under <paramref name="mode"/>; otherwise, for a
     /// changed grain, the first record the checkpoint must stay below (the grain stays dirty for the next one).
+    /// A periodic checkpoint snapshots a grain once it applied <see cref="Configuration.SiloOptions.SnapshotAfterRecords"/>
+    /// records whose payloads add up to at least its last snapshot's size, or once it waited
+    /// <see cref="Configuration.SiloOptions.MaxSnapshotDelay"/>: a grain with a large state and small records (an outbox
+    /// shard, a segment's members) is written about as often as its records add its size to the log, not at every
+    /// checkpoint, so the bytes its snapshots write stay in proportion to the log's rather than growing with its state.
     /// </summary>
     public SnapshotDecision TakeSnapshot(SnapshotMode mode, DateTimeOffset now)
     {
@@ -61,8 +73,8 @@ internal sealed partial class Activation
         }
 
         var options = Runtime.Options;
-        if (mode == SnapshotMode.Due && _recordsSinceSnapshot < options.SnapshotAfterRecords
-            && now - _dirtySince < options.MaxSnapshotDelay)
+        if (mode == SnapshotMode.Due && now - _dirtySince < options.MaxSnapshotDelay
+            && (_recordsSinceSnapshot < options.SnapshotAfterRecords || _bytesSinceSnapshot < _lastSnapshotBytes))
         {
             Runtime.Partitions[Partition].MarkDirty(this);
             return new SnapshotDecision(null, _firstUnsnapshotted, _dirtySince);
@@ -70,7 +82,9 @@ internal sealed partial class Activation
 
         IsDirty = false;
         _recordsSinceSnapshot = 0;
+        _bytesSinceSnapshot = 0;
         var snapshot = new GrainSnapshot(GrainId, ((IDurableGrain)_grain).WriteSnapshot(), AppliedOffset);
+        _lastSnapshotBytes = snapshot.Data.Length;
         return new SnapshotDecision(snapshot, _firstUnsnapshotted, _dirtySince);
     }
 

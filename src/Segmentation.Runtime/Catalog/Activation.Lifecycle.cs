@@ -20,6 +20,7 @@ internal sealed partial class Activation
                 {
                     ((IDurableGrain)grain).ReadSnapshot(snapshot.Data);
                     AppliedOffset = snapshot.AppliedOffset;
+                    _lastSnapshotBytes = snapshot.Data.Length;
                 }
             }
 

@@ -28,9 +28,11 @@ public sealed class SiloOptions
 
     /// <summary>
     /// A periodic checkpoint snapshots a changed log-fed grain once it has applied this many records since its last
-    /// snapshot, or once it has waited <see cref="MaxSnapshotDelay"/>; until then the checkpoint stays below the
-    /// grain's first unsnapshotted record (recovery replays it). A grain with a few events a minute is then
-    /// serialized once a minute rather than at every checkpoint. Stopping and explicit checkpoints snapshot all.
+    /// snapshot and their payloads add up to at least that snapshot's size, or once it has waited
+    /// <see cref="MaxSnapshotDelay"/>; until then the checkpoint stays below the grain's first unsnapshotted record
+    /// (recovery replays it). A grain with a few events a minute is then serialized once a minute rather than at every
+    /// checkpoint, and a grain with a large state and small records (an outbox shard, a segment's members) about as
+    /// often as its records add its size to the log. Stopping and explicit checkpoints snapshot all.
     /// </summary>
     public int SnapshotAfterRecords { get; set; } = 64;
 
