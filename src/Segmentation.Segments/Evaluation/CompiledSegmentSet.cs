@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Segmentation.Domain.Profiles;
 
 namespace Segmentation.Segments.Evaluation;
@@ -15,8 +16,10 @@ namespace Segmentation.Segments.Evaluation;
 /// naming a segment outside the set reads <see cref="SegmentEvaluationContext.Memberships"/>.
 /// </para>
 /// </summary>
-public sealed class CompiledSegmentSet
+public sealed partial class CompiledSegmentSet
 {
+    private const int StackRules = 512;
+
     private readonly string[] _ids;
     private readonly CompiledSegmentRule[] _rules;
     private readonly bool[] _referenced;
@@ -54,6 +57,7 @@ public sealed class CompiledSegmentSet
         _rules = [.. segments.Select(static s => s.Value)];
         _referenced = [.. _ids.Select(referenced.Contains)];
         _external = [.. referenced.Where(id => !all.Contains(id)).Order(StringComparer.Ordinal)];
+        (_inputs, _always, _byEventName) = EffectiveInputs(_ids, _rules);
     }
 
     public int Count => _rules.Length;
@@ -87,6 +91,20 @@ public sealed class CompiledSegmentSet
             throw new ArgumentException("The results span is shorter than the set.", nameof(results));
         }
 
+        var limit = before?.UtcTicks ?? long.MaxValue;
+        var earliest = Run(profile, context, results, evaluate: default, limit, out _);
+        return earliest < limit ? new DateTimeOffset(earliest, TimeSpan.Zero) : null;
+    }
+
+    /// <summary>
+    /// The evaluation: every rule, or only those <paramref name="evaluate"/> marks (when not empty), whose next change is
+    /// looked for before the earliest found so far, starting from <paramref name="limit"/>. A rule left out keeps its
+    /// result in <paramref name="results"/>, which later <c>in_segment</c> conditions read as constant (they look no
+    /// further than the limit, which must come before its next change).
+    /// </summary>
+    /// <returns>The earliest next change before the limit, else the limit; <paramref name="source"/> is its rule, or -1.</returns>
+    private long Run(CustomerProfile profile, SegmentEvaluationContext context, Span<bool> results, ReadOnlySpan<bool> evaluate, long limit, out int source)
+    {
         var asOf = context.AsOf.UtcTicks;
         var cache = EvaluationCache.Rent(profile, context, asOf);
         var memberships = cache.Memberships;
@@ -96,19 +114,29 @@ public sealed class CompiledSegmentSet
         }
 
         var scope = new EvaluationScope(cache, asOf, memberships);
-        var limit = before?.UtcTicks ?? long.MaxValue;
+        var all = evaluate.IsEmpty;
         var earliest = limit;
+        source = -1;
         for (var i = 0; i < _rules.Length; i++)
         {
-            var member = results[i] = _rules[i].Evaluate(ref scope, earliest, out var next);
-            earliest = next ?? earliest;
+            long? next = null;
+            if (all || evaluate[i])
+            {
+                results[i] = _rules[i].Evaluate(ref scope, earliest, out next);
+                if (next is { } ticks)
+                {
+                    earliest = ticks;
+                    source = i;
+                }
+            }
+
             if (_referenced[i])
             {
-                memberships.Set(_ids[i], new SegmentMembership(member, next is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null));
+                memberships.Set(_ids[i], new SegmentMembership(results[i], next is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null));
             }
         }
 
         cache.Release();
-        return earliest < limit ? new DateTimeOffset(earliest, TimeSpan.Zero) : null;
+        return earliest;
     }
 }
