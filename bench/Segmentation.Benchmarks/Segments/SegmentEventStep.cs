@@ -64,13 +64,14 @@ public sealed class SegmentEventStep
         return steps;
     }
 
-    /// <summary>The grain's segment work for the event; <paramref name="whole"/> evaluates every segment, as before the memo.</summary>
+    /// <summary>The grain's segment work for the event; <paramref name="whole"/> evaluates every segment without a memo, as the grain did before.</summary>
     public DateTimeOffset? Evaluate(SegmentDefinitionSet set, RfmCutPoints cutPoints, List<SegmentMembershipChange> changes, bool whole)
     {
         changes.Clear();
-        var memo = whole ? default : _memo;
-        var change = whole ? SegmentInputChange.Everything : SegmentInputChange.Of(Message);
-        var next = SegmentMembershipEvaluator.Evaluate(set, Profile, Context(AsOf, cutPoints), _memberships, changes, change, ref memo);
+        var memo = _memo;
+        var next = whole
+            ? SegmentMembershipEvaluator.Evaluate(set, Profile, Context(AsOf, cutPoints), _memberships, changes)
+            : SegmentMembershipEvaluator.Evaluate(set, Profile, Context(AsOf, cutPoints), _memberships, changes, SegmentInputChange.Of(Message), ref memo);
         foreach (var membership in changes)
         {
             var id = membership.Segment.Id;

@@ -6,9 +6,9 @@ namespace Segmentation.Segments.Evaluation;
 // Evaluating only what an event can have changed. A rule whose inputs (its own, and through in_segment those of the
 // segments it names) are untouched keeps its result and its next change as long as the instant comes before the
 // set's last next change: nothing it reads moved, and time alone does not change it before then. The set's next change
-// stays exact: the untouched rules all change at or after the last one, so when the rule that gave it is untouched
-// the new one is the earlier of it and the touched rules' changes; when that rule is touched, a touched rule changing
-// no later than it gives the answer, and otherwise everything is evaluated.
+// stays exact through the two earliest changes of the last evaluation: every other rule changes no earlier than the
+// second, so the untouched of the two and the touched rules' changes up to the second give the new two earliest; when
+// the touched rules change later than that and neither of the two is untouched, everything is evaluated.
 public sealed partial class CompiledSegmentSet
 {
     /// <summary>Each rule's profile parts with those of the segments it names, transitively (event names apart).</summary>
@@ -73,11 +73,15 @@ public sealed partial class CompiledSegmentSet
             throw new ArgumentException("The results span is shorter than the set.", nameof(results));
         }
 
-        var next = CanSkip(profile, context, change, memo)
-            ? RunAffected(profile, context, results, change, memo, out var source)
-            : Run(profile, context, results, evaluate: default, long.MaxValue, out source);
-        memo = new SegmentSetMemo(this, context.RfmCutPoints, context.LifecycleOptions, context.AsOf.UtcTicks, next, source);
-        return next < long.MaxValue ? new DateTimeOffset(next, TimeSpan.Zero) : null;
+        var earliest = EarliestChanges.None;
+        if (!CanSkip(profile, context, change, memo) || !RunAffected(profile, context, results, change, memo, ref earliest))
+        {
+            earliest = EarliestChanges.None;
+            Run(profile, context, results, evaluate: default, EarliestChanges.None, ref earliest, long.MaxValue, second: true);
+        }
+
+        memo = new SegmentSetMemo(this, context.RfmCutPoints, context.LifecycleOptions, context.AsOf.UtcTicks, earliest);
+        return earliest.First < long.MaxValue ? new DateTimeOffset(earliest.First, TimeSpan.Zero) : null;
     }
 
     /// <summary>
@@ -91,34 +95,57 @@ public sealed partial class CompiledSegmentSet
         return ReferenceEquals(memo.Set, this)
             && !change.IsEverything
             && asOf >= memo.EvaluatedAt
-            && asOf < memo.NextChange
+            && asOf < memo.Earliest.First
             && Equals(memo.CutPoints, context.RfmCutPoints)
             && Equals(memo.Lifecycle, context.LifecycleOptions)
             && !(profile.LatestEventAt is { } latest && latest.UtcTicks > asOf);
     }
 
-    private long RunAffected(CustomerProfile profile, SegmentEvaluationContext context, Span<bool> results, in SegmentInputChange change, in SegmentSetMemo memo, out int source)
+    /// <summary>
+    /// Evaluates the rules <paramref name="change"/> can have affected; false when that does not tell the two earliest
+    /// changes (the touched rules now change after every change the memo knows, and neither of its two rules is untouched).
+    /// </summary>
+    private bool RunAffected(
+        CustomerProfile profile, SegmentEvaluationContext context, Span<bool> results, in SegmentInputChange change, in SegmentSetMemo memo, ref EarliestChanges earliest)
     {
         var count = _rules.Length;
         Span<bool> affected = count <= StackRules ? stackalloc bool[count] : new bool[count];
         MarkAffected(change, affected);
-        var sourceAffected = memo.Source >= 0 && affected[memo.Source];
-
-        // With the rule that gave the last next change affected, only a change no later than it is known to be the earliest.
-        var limit = sourceAffected ? memo.NextChange + 1 : memo.NextChange;
-        var next = Run(profile, context, results, affected, limit, out source);
-        if (next < limit)
+        var known = memo.Earliest;
+        if (known.FirstRule >= 0 && !affected[known.FirstRule])
         {
-            return next;
+            earliest.Add(known.First, known.FirstRule);
         }
 
-        if (!sourceAffected)
+        if (known.SecondRule >= 0 && !affected[known.SecondRule])
         {
-            source = memo.Source;
-            return memo.NextChange;
+            earliest.Add(known.Second, known.SecondRule);
         }
 
-        return Run(profile, context, results, evaluate: default, long.MaxValue, out source);
+        if (earliest.FirstRule < 0 && known.FirstRule >= 0)
+        {
+            // Both are touched (typically rules on the last activity, which moves later): the touched rules rarely
+            // change before the second, so evaluating them first would mostly be work done twice.
+            return false;
+        }
+
+        // Every other rule that is not touched changes at or after the floor: only changes up to it are certain to be the
+        // earliest. An in_segment condition naming an untouched rule of the two sees its next change.
+        var floor = known.Second;
+        var ceiling = floor == long.MaxValue ? long.MaxValue : floor + 1;
+        var untouched = earliest;
+        Run(profile, context, results, affected, untouched, ref earliest, ceiling, second: true);
+        if (earliest.First >= ceiling && floor < long.MaxValue)
+        {
+            return false;
+        }
+
+        if (earliest.Second >= ceiling)
+        {
+            (earliest.Second, earliest.SecondRule) = (floor, -1);
+        }
+
+        return true;
     }
 
     private static (ProfileParts[] Inputs, bool[] Always, FrozenDictionary<string, int[]> ByEventName) EffectiveInputs(string[] ids, CompiledSegmentRule[] rules)

@@ -92,18 +92,28 @@ public sealed partial class CompiledSegmentSet
         }
 
         var limit = before?.UtcTicks ?? long.MaxValue;
-        var earliest = Run(profile, context, results, evaluate: default, limit, out _);
-        return earliest < limit ? new DateTimeOffset(earliest, TimeSpan.Zero) : null;
+        var earliest = EarliestChanges.None;
+        Run(profile, context, results, evaluate: default, EarliestChanges.None, ref earliest, limit, second: false);
+        return earliest.First < limit ? new DateTimeOffset(earliest.First, TimeSpan.Zero) : null;
     }
 
     /// <summary>
-    /// The evaluation: every rule, or only those <paramref name="evaluate"/> marks (when not empty), whose next change is
-    /// looked for before the earliest found so far, starting from <paramref name="limit"/>. A rule left out keeps its
-    /// result in <paramref name="results"/>, which later <c>in_segment</c> conditions read as constant (they look no
-    /// further than the limit, which must come before its next change).
+    /// The evaluation: every rule, or only those <paramref name="evaluate"/> marks (when not empty). Each rule's next
+    /// change is looked for before <paramref name="ceiling"/> and before the earliest change found so far, or with
+    /// <paramref name="second"/> the second earliest, which <paramref name="earliest"/> (given with the changes already
+    /// known) keeps. A rule left out keeps its result in <paramref name="results"/>, which later <c>in_segment</c>
+    /// conditions read with the next change <paramref name="known"/> gives it, else as constant (they look no further
+    /// than the bound, which must then come no later than its next change).
     /// </summary>
-    /// <returns>The earliest next change before the limit, else the limit; <paramref name="source"/> is its rule, or -1.</returns>
-    private long Run(CustomerProfile profile, SegmentEvaluationContext context, Span<bool> results, ReadOnlySpan<bool> evaluate, long limit, out int source)
+    private void Run(
+        CustomerProfile profile,
+        SegmentEvaluationContext context,
+        Span<bool> results,
+        ReadOnlySpan<bool> evaluate,
+        in EarliestChanges known,
+        ref EarliestChanges earliest,
+        long ceiling,
+        bool second)
     {
         var asOf = context.AsOf.UtcTicks;
         var cache = EvaluationCache.Rent(profile, context, asOf);
@@ -115,18 +125,15 @@ public sealed partial class CompiledSegmentSet
 
         var scope = new EvaluationScope(cache, asOf, memberships);
         var all = evaluate.IsEmpty;
-        var earliest = limit;
-        source = -1;
         for (var i = 0; i < _rules.Length; i++)
         {
-            long? next = null;
+            long? next = i == known.FirstRule ? known.First : i == known.SecondRule ? known.Second : null;
             if (all || evaluate[i])
             {
-                results[i] = _rules[i].Evaluate(ref scope, earliest, out next);
+                results[i] = _rules[i].Evaluate(ref scope, Math.Min(second ? earliest.Second : earliest.First, ceiling), out next);
                 if (next is { } ticks)
                 {
-                    earliest = ticks;
-                    source = i;
+                    earliest.Add(ticks, i);
                 }
             }
 
@@ -137,6 +144,5 @@ public sealed partial class CompiledSegmentSet
         }
 
         cache.Release();
-        return earliest;
     }
 }

@@ -26,7 +26,7 @@ public static partial class SegmentMembershipEvaluator
         List<SegmentMembershipChange> changes)
     {
         var memo = default(SegmentSetMemo);
-        return Evaluate(set, profile, context, memberships, changes, SegmentInputChange.Everything, ref memo);
+        return Evaluate(set, profile, context, memberships, changes, SegmentInputChange.Everything, ref memo, remember: false);
     }
 
     /// <summary>
@@ -42,7 +42,19 @@ public static partial class SegmentMembershipEvaluator
         Dictionary<string, SegmentMembershipEntry> memberships,
         List<SegmentMembershipChange> changes,
         in SegmentInputChange change,
-        ref SegmentSetMemo memo)
+        ref SegmentSetMemo memo) =>
+        Evaluate(set, profile, context, memberships, changes, change, ref memo, remember: true);
+
+    /// <summary>The evaluation, keeping <paramref name="memo"/> when <paramref name="remember"/> (which costs a wider search for the next change).</summary>
+    private static DateTimeOffset? Evaluate(
+        SegmentDefinitionSet set,
+        CustomerProfile? profile,
+        SegmentEvaluationContext context,
+        Dictionary<string, SegmentMembershipEntry> memberships,
+        List<SegmentMembershipChange> changes,
+        in SegmentInputChange change,
+        ref SegmentSetMemo memo,
+        bool remember)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(context);
@@ -65,7 +77,7 @@ public static partial class SegmentMembershipEvaluator
             results[i] = stored[i] == StoredMembership.Current;
         }
 
-        var next = set.Rules.Evaluate(profile, context, results, change, ref memo);
+        var next = remember ? set.Rules.Evaluate(profile, context, results, change, ref memo) : set.Rules.Evaluate(profile, context, results);
         for (var i = 0; i < count; i++)
         {
             // Already as the rule says (the common case): nothing to look up or change.

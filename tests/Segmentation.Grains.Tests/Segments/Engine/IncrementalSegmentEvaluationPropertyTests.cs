@@ -46,6 +46,12 @@ public sealed class IncrementalSegmentEvaluationPropertyTests
     [InlineData(4)]
     [InlineData(5)]
     [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(11)]
+    [InlineData(12)]
     public void Evaluate_RandomEventsAndClockMoves_GivesWhatAWholeEvaluationGives(int seed)
     {
         // Arrange: random rules, rules on every part, chains of in_segment; a customer and the events it sends.
