@@ -8,8 +8,8 @@ namespace Segmentation.Segments.Evaluation;
 internal struct EarliestChanges
 {
     public long First;
-    public int FirstRule;
     public long Second;
+    public int FirstRule;
     public int SecondRule;
 
     public static EarliestChanges None => new() { First = long.MaxValue, FirstRule = -1, Second = long.MaxValue, SecondRule = -1 };
