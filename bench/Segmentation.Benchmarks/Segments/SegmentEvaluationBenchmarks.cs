@@ -52,13 +52,14 @@ public class SegmentEvaluationBenchmarks
         var mix = LoadGeneratorMix.Messages(MixSize);
         _steps = SegmentEventStep.Create(_set, CustomerProfileSerializer.Serialize(_profile), _asOf, mix, _cutPoints);
         var affected = new bool[_set.Segments.Count];
-        var evaluated = _steps.Average(step =>
+        var counts = _steps.Select(step =>
         {
             _set.Rules.MarkAffected(SegmentInputChange.Of(step.Message), affected);
-            return affected.Count(static a => a);
-        });
+            return (Name: step.Message.Event ?? step.Message.Type.ToString().ToLowerInvariant(), Count: affected.Count(static a => a));
+        }).ToList();
         Console.WriteLine($"// {_set.Segments.Count} segments, {_set.Segments.Count(static s => s.Rule.IsTimeDependent)} time-dependent; {MixSize} calls: {LoadGeneratorMix.Describe(mix)}");
-        Console.WriteLine($"// segments an event can affect: {evaluated:F1} on average");
+        Console.WriteLine($"// segments a call can affect: {counts.Average(static c => c.Count):F1} on average; "
+            + string.Join(", ", counts.GroupBy(static c => c.Name).Select(static g => $"{g.Key} {g.Max(static c => c.Count)}")));
     }
 
     /// <summary>The grain's per-event work: the segments the event can have affected, delta detection, the exact next change.</summary>

@@ -10,7 +10,7 @@ namespace Segmentation.Segments.Evaluation;
 /// the second). The default knows nothing (the next evaluation is whole).
 /// Kept in memory only; a restored customer starts from the default.
 /// </summary>
-public struct SegmentSetMemo
+public readonly struct SegmentSetMemo
 {
     internal SegmentSetMemo(CompiledSegmentSet set, RfmCutPoints? cutPoints, LifecycleOptions lifecycle, long evaluatedAt, EarliestChanges earliest)
     {
@@ -33,7 +33,4 @@ public struct SegmentSetMemo
 
     /// <summary>The two earliest next changes after it, with their rules; the first is the set's next change.</summary>
     internal EarliestChanges Earliest { get; }
-
-    /// <summary>True when the next evaluation will be whole.</summary>
-    public readonly bool IsEmpty => Set is null;
 }
