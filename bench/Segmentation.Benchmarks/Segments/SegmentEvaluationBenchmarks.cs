@@ -8,23 +8,28 @@ using Segmentation.Segments.Evaluation;
 namespace Segmentation.Benchmarks.Segments;
 
 /// <summary>
-/// What a customer grain does for its segments after each event, with the 16 starter segments or 100 active segments:
-/// evaluate every rule in dependency order, compare with the stored memberships (deltas), and find the earliest next
-/// change of the time-dependent rules for the reminder (<see cref="SegmentMembershipEvaluator"/>).
-/// <see cref="EvaluateOnly"/> is the rules alone.
+/// What a customer grain does for its segments after each event, with the 16 starter segments or 100 active segments,
+/// for a shopper's next event in the load generator's mix (<see cref="LoadGeneratorMix"/>; each invocation takes the
+/// next of 256 calls, as the shopper's one-more event a minute to an hour after its last evaluation):
+/// <see cref="PerEvent"/> classifies the event, evaluates the segments it can have affected, detects the deltas and
+/// keeps the exact next change (<see cref="SegmentMembershipEvaluator"/>); <see cref="WholeEvaluation"/> evaluates every
+/// segment for the same events, as the grain did before; <see cref="EvaluateOnly"/> is the rules alone.
 /// </summary>
 [Config(typeof(SingleCoreConfig))]
 [MemoryDiagnoser]
 public class SegmentEvaluationBenchmarks
 {
-    private readonly Dictionary<string, SegmentMembershipEntry> _memberships = new(StringComparer.Ordinal);
+    private const int MixSize = 256;
+
     private readonly List<SegmentMembershipChange> _changes = [];
     private bool[] _results = null!;
     private SegmentDefinitionSet _set = null!;
     private CompiledSegmentRule[] _rules = null!;
     private CustomerProfile _profile = null!;
     private RfmCutPoints _cutPoints = null!;
+    private List<SegmentEventStep> _steps = null!;
     private DateTimeOffset _asOf;
+    private int _next;
 
     /// <summary>The starter segments alone, or the starters and 84 marketing rules.</summary>
     [Params(16, 100)]
@@ -44,19 +49,26 @@ public class SegmentEvaluationBenchmarks
         _rules = [.. _set.Segments.Select(static s => s.Rule)];
         _results = new bool[_rules.Length];
         _cutPoints = RfmCutPoints.Fixed(new RfmOptions());
-        _memberships.Clear();
-        PerEvent();
-        Console.WriteLine($"// {_set.Segments.Count} segments, {_set.Segments.Count(static s => s.Rule.IsTimeDependent)} time-dependent; the shopper is in {_memberships.Count}");
+        var mix = LoadGeneratorMix.Messages(MixSize);
+        _steps = SegmentEventStep.Create(_set, CustomerProfileSerializer.Serialize(_profile), _asOf, mix, _cutPoints);
+        var affected = new bool[_set.Segments.Count];
+        var counts = _steps.Select(step =>
+        {
+            _set.Rules.MarkAffected(SegmentInputChange.Of(step.Message), affected);
+            return (Name: step.Message.Event ?? step.Message.Type.ToString().ToLowerInvariant(), Count: affected.Count(static a => a));
+        }).ToList();
+        Console.WriteLine($"// {_set.Segments.Count} segments, {_set.Segments.Count(static s => s.Rule.IsTimeDependent)} time-dependent; {MixSize} calls: {LoadGeneratorMix.Describe(mix)}");
+        Console.WriteLine($"// segments a call can affect: {counts.Average(static c => c.Count):F1} on average; "
+            + string.Join(", ", counts.GroupBy(static c => c.Name).Select(static g => $"{g.Key} {g.Max(static c => c.Count)}")));
     }
 
-    /// <summary>The grain's per-event work: evaluation, delta detection, next change of the time-dependent rules.</summary>
+    /// <summary>The grain's per-event work: the segments the event can have affected, delta detection, the exact next change.</summary>
     [Benchmark]
-    public DateTimeOffset? PerEvent()
-    {
-        _changes.Clear();
-        var context = new SegmentEvaluationContext(_asOf) { RfmCutPoints = _cutPoints, LifecycleOptions = LifecycleOptions.Default };
-        return SegmentMembershipEvaluator.Evaluate(_set, _profile, context, _memberships, _changes);
-    }
+    public DateTimeOffset? PerEvent() => NextStep().Evaluate(_set, _cutPoints, _changes, whole: false);
+
+    /// <summary>The same events with every segment evaluated (the grain's per-event work before it kept a memo).</summary>
+    [Benchmark]
+    public DateTimeOffset? WholeEvaluation() => NextStep().Evaluate(_set, _cutPoints, _changes, whole: true);
 
     /// <summary>The rules evaluated in one pass, nothing else (no in_segment results, no deltas, no next change).</summary>
     [Benchmark(Baseline = true)]
@@ -65,5 +77,12 @@ public class SegmentEvaluationBenchmarks
         var context = new SegmentEvaluationContext(_asOf) { RfmCutPoints = _cutPoints, LifecycleOptions = LifecycleOptions.Default };
         CompiledSegmentRule.EvaluateAll(_rules, _profile, context, _results);
         return _results[0];
+    }
+
+    private SegmentEventStep NextStep()
+    {
+        var step = _steps[_next];
+        _next = _next == MixSize - 1 ? 0 : _next + 1;
+        return step;
     }
 }

@@ -18,6 +18,9 @@ public sealed partial class CustomerGrain
     private readonly List<SegmentMembershipChange> _segmentChanges = [];
     private readonly List<string> _enteredSegments = [];
 
+    /// <summary>The last evaluation, so the next evaluates only what its record can have changed (in memory only).</summary>
+    private SegmentSetMemo _segmentMemo;
+
     public async ValueTask ReceiveReminderAsync(ReminderFiring firing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(firing);
@@ -135,7 +138,7 @@ public sealed partial class CustomerGrain
         var profile = _state.MergedInto is null && !_state.Profile.IsEmpty ? _state.Profile : null;
         var context = new SegmentEvaluationContext(asOf) { RfmCutPoints = cutPoints.Current, LifecycleOptions = options.Value.Lifecycle };
         _segmentChanges.Clear();
-        var next = SegmentMembershipEvaluator.Evaluate(set, profile, context, _state.Segments, _segmentChanges);
+        var next = SegmentMembershipEvaluator.Evaluate(set, profile, context, _state.Segments, _segmentChanges, trigger.Inputs, ref _segmentMemo);
         _enteredSegments.Clear();
         foreach (var change in _segmentChanges)
         {

@@ -73,7 +73,11 @@ public sealed partial class CustomerGrain(
 
     public byte[] WriteSnapshot() => CustomerGrainStateSerializer.Serialize(_state);
 
-    public void ReadSnapshot(ReadOnlySpan<byte> snapshot) => _state = CustomerGrainStateSerializer.Deserialize(snapshot);
+    public void ReadSnapshot(ReadOnlySpan<byte> snapshot)
+    {
+        _state = CustomerGrainStateSerializer.Deserialize(snapshot);
+        _segmentMemo = default;
+    }
 
     /// <summary>Applies a tracking call; null when it was forwarded to the customer this id was merged into.</summary>
     private TrackingMessage? ApplyTracking(LogRecord record)

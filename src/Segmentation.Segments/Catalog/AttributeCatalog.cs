@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Segmentation.Domain.Profiles;
 using Segmentation.Segments.Syntax;
 
 namespace Segmentation.Segments.Catalog;
@@ -29,50 +30,50 @@ public static class AttributeCatalog
     /// <summary>Every entry, in documentation order.</summary>
     public static IReadOnlyList<AttributeDefinition> All { get; } = Array.AsReadOnly<AttributeDefinition>(
     [
-        Attr("email", RuleValueType.Text, "Traits", "The `email` trait.", optional: true),
-        Attr("first_name", RuleValueType.Text, "Traits", "The `first_name` or `firstName` trait (the newest).", optional: true),
-        Attr("last_name", RuleValueType.Text, "Traits", "The `last_name` or `lastName` trait (the newest).", optional: true),
-        Attr("phone", RuleValueType.Text, "Traits", "The `phone` trait.", optional: true),
-        Attr("country", RuleValueType.Text, "Traits", "`address.country`, else the `country` trait, else the newest `context.location.country`.", optional: true),
-        Attr("timezone", RuleValueType.Text, "Traits", "The IANA time zone: the `timezone` trait, else the newest `context.timezone`.", optional: true),
-        Attr("user_id", RuleValueType.Text, "Traits", "The user id (anonymous customers have none).", optional: true),
+        Attr("email", ProfileParts.Traits, RuleValueType.Text, "Traits", "The `email` trait.", optional: true),
+        Attr("first_name", ProfileParts.Traits, RuleValueType.Text, "Traits", "The `first_name` or `firstName` trait (the newest).", optional: true),
+        Attr("last_name", ProfileParts.Traits, RuleValueType.Text, "Traits", "The `last_name` or `lastName` trait (the newest).", optional: true),
+        Attr("phone", ProfileParts.Traits, RuleValueType.Text, "Traits", "The `phone` trait.", optional: true),
+        Attr("country", ProfileParts.Traits | ProfileParts.Context, RuleValueType.Text, "Traits", "`address.country`, else the `country` trait, else the newest `context.location.country`.", optional: true),
+        Attr("timezone", ProfileParts.Traits | ProfileParts.Context, RuleValueType.Text, "Traits", "The IANA time zone: the `timezone` trait, else the newest `context.timezone`.", optional: true),
+        Attr("user_id", ProfileParts.Identity, RuleValueType.Text, "Traits", "The user id (anonymous customers have none).", optional: true),
         new("traits.<name>", "traits.<name>", AttributeKind.Trait, RuleValueType.Dynamic, "Traits",
             "Any trait, e.g. `traits.plan`; nested objects with dots, e.g. `traits.address.city`. Compared as the value's JSON type: strings with strings (case-insensitive), numbers with numbers (numeric strings too), booleans with `true`/`false`; `within`/`before` read an ISO 8601 date.",
-            NoValues) { IsOptional = true },
-        Attr("email_consent", RuleValueType.Enumeration, "Consent", "The latest email marketing consent signal.", ConsentValues),
-        Attr("can_email", RuleValueType.Boolean, "Consent", "Subscribed, not suppressed, and an email address is known."),
-        Attr("email_suppressed", RuleValueType.Boolean, "Consent", "Unsubscribed, hard-bounced or marked as spam."),
-        Attr("rfm.r", RuleValueType.Number, "RFM", "Recency score, 1 (longest ago) to 5; missing without orders or cut points.", optional: true),
-        Attr("rfm.f", RuleValueType.Number, "RFM", "Frequency score, 1 to 5; missing without orders or cut points.", optional: true),
-        Attr("rfm.m", RuleValueType.Number, "RFM", "Monetary score, 1 to 5; missing without orders or cut points.", optional: true),
-        Attr("rfm.cell", RuleValueType.Enumeration, "RFM", "The named cell of the recency x frequency grid (DESIGN.md, RFM reference); missing without orders or cut points.", RfmCellValues, optional: true),
-        Attr("lifecycle", RuleValueType.Enumeration, "Lifecycle", "The lifecycle stage (inactivity first: lapsed, at risk; then VIP, new, active).", LifecycleValues),
-        Attr("orders_count", RuleValueType.Number, "Totals", "Placed orders that are not cancelled."),
-        Attr("total_revenue", RuleValueType.Number, "Totals", "Net revenue of those orders (after refunds)."),
-        Attr("avg_order_value", RuleValueType.Number, "Totals", "Total revenue divided by the order count; missing without orders.", optional: true),
-        Attr("first_order_at", RuleValueType.Timestamp, "Totals", "When the first counted order was placed.", optional: true),
-        Attr("last_order_at", RuleValueType.Timestamp, "Totals", "When the last counted order was placed.", optional: true),
-        Attr("last_activity_at", RuleValueType.Timestamp, "Totals", "The newest own activity: site events, email opens and clicks.", optional: true),
-        Attr("first_seen_at", RuleValueType.Timestamp, "Totals", "The oldest event of the customer.", optional: true),
-        Window("orders_count", "Orders placed in the window (not cancelled)."),
-        Window("revenue", "Net revenue of the orders placed in the window."),
-        Window("views", "Product Viewed events in the window."),
-        Window("cart_adds", "Product Added events in the window."),
-        Attr("cart.empty", RuleValueType.Boolean, "Cart", "The cart has no lines."),
-        Attr("cart.value", RuleValueType.Number, "Cart", "Sum of price times quantity of the cart lines."),
-        Attr("cart.items", RuleValueType.Number, "Cart", "Sum of the quantities of the cart lines."),
-        Attr("cart.updated_at", RuleValueType.Timestamp, "Cart", "The last add, remove, cart view, checkout or order.", optional: true),
-        Attr("cart.checkout_started_at", RuleValueType.Timestamp, "Cart", "When checkout was last started since the last order.", optional: true),
-        Attr("email_opened", RuleValueType.Timestamp, "Email engagement", "The last Email Opened.", optional: true),
-        Attr("email_clicked", RuleValueType.Timestamp, "Email engagement", "The last Email Link Clicked.", optional: true),
-        Attr("email_opens_count", RuleValueType.Number, "Email engagement", "Email Opened events ever."),
-        Attr("email_clicks_count", RuleValueType.Number, "Email engagement", "Email Link Clicked events ever."),
+            NoValues) { IsOptional = true, Inputs = ProfileParts.Traits },
+        Attr("email_consent", ProfileParts.Consent, RuleValueType.Enumeration, "Consent", "The latest email marketing consent signal.", ConsentValues),
+        Attr("can_email", ProfileParts.Consent | ProfileParts.Traits, RuleValueType.Boolean, "Consent", "Subscribed, not suppressed, and an email address is known."),
+        Attr("email_suppressed", ProfileParts.Consent, RuleValueType.Boolean, "Consent", "Unsubscribed, hard-bounced or marked as spam."),
+        Attr("rfm.r", ProfileParts.Orders, RuleValueType.Number, "RFM", "Recency score, 1 (longest ago) to 5; missing without orders or cut points.", optional: true),
+        Attr("rfm.f", ProfileParts.Orders, RuleValueType.Number, "RFM", "Frequency score, 1 to 5; missing without orders or cut points.", optional: true),
+        Attr("rfm.m", ProfileParts.Orders, RuleValueType.Number, "RFM", "Monetary score, 1 to 5; missing without orders or cut points.", optional: true),
+        Attr("rfm.cell", ProfileParts.Orders, RuleValueType.Enumeration, "RFM", "The named cell of the recency x frequency grid (DESIGN.md, RFM reference); missing without orders or cut points.", RfmCellValues, optional: true),
+        Attr("lifecycle", ProfileParts.Activity | ProfileParts.FirstSeen | ProfileParts.Orders, RuleValueType.Enumeration, "Lifecycle", "The lifecycle stage (inactivity first: lapsed, at risk; then VIP, new, active).", LifecycleValues),
+        Attr("orders_count", ProfileParts.Orders, RuleValueType.Number, "Totals", "Placed orders that are not cancelled."),
+        Attr("total_revenue", ProfileParts.Orders, RuleValueType.Number, "Totals", "Net revenue of those orders (after refunds)."),
+        Attr("avg_order_value", ProfileParts.Orders, RuleValueType.Number, "Totals", "Total revenue divided by the order count; missing without orders.", optional: true),
+        Attr("first_order_at", ProfileParts.Orders, RuleValueType.Timestamp, "Totals", "When the first counted order was placed.", optional: true),
+        Attr("last_order_at", ProfileParts.Orders, RuleValueType.Timestamp, "Totals", "When the last counted order was placed.", optional: true),
+        Attr("last_activity_at", ProfileParts.Activity, RuleValueType.Timestamp, "Totals", "The newest own activity: site events, email opens and clicks.", optional: true),
+        Attr("first_seen_at", ProfileParts.FirstSeen, RuleValueType.Timestamp, "Totals", "The oldest event of the customer.", optional: true),
+        Window("orders_count", ProfileParts.Orders, "Orders placed in the window (not cancelled)."),
+        Window("revenue", ProfileParts.Orders, "Net revenue of the orders placed in the window."),
+        Window("views", ProfileParts.ProductViews, "Product Viewed events in the window."),
+        Window("cart_adds", ProfileParts.CartAdds, "Product Added events in the window."),
+        Attr("cart.empty", ProfileParts.Cart, RuleValueType.Boolean, "Cart", "The cart has no lines."),
+        Attr("cart.value", ProfileParts.Cart, RuleValueType.Number, "Cart", "Sum of price times quantity of the cart lines."),
+        Attr("cart.items", ProfileParts.Cart, RuleValueType.Number, "Cart", "Sum of the quantities of the cart lines."),
+        Attr("cart.updated_at", ProfileParts.Cart, RuleValueType.Timestamp, "Cart", "The last add, remove, cart view, checkout or order.", optional: true),
+        Attr("cart.checkout_started_at", ProfileParts.Cart, RuleValueType.Timestamp, "Cart", "When checkout was last started since the last order.", optional: true),
+        Attr("email_opened", ProfileParts.EmailEngagement, RuleValueType.Timestamp, "Email engagement", "The last Email Opened.", optional: true),
+        Attr("email_clicked", ProfileParts.EmailEngagement, RuleValueType.Timestamp, "Email engagement", "The last Email Link Clicked.", optional: true),
+        Attr("email_opens_count", ProfileParts.EmailEngagement, RuleValueType.Number, "Email engagement", "Email Opened events ever."),
+        Attr("email_clicks_count", ProfileParts.EmailEngagement, RuleValueType.Number, "Email engagement", "Email Link Clicked events ever."),
         new(Count, "count(\"Product Viewed\" where category = \"shoes\", 14d)", AttributeKind.EventCount, RuleValueType.Number, "Events",
             "Track events of that exact name matching the optional filter in the window (at most 90d); without a window, every event of that name ever (no filter then).",
-            NoValues),
+            NoValues) { Inputs = ProfileParts.NamedEvents },
         new(Sum, "sum(\"Order Completed\", revenue, 30d)", AttributeKind.EventSum, RuleValueType.Number, "Events",
             "Sum of a numeric top-level property over the matching events in the window (at most 90d); non-numeric values count as nothing.",
-            NoValues),
+            NoValues) { Inputs = ProfileParts.NamedEvents },
         new(InSegment, "in_segment(\"vip-customers\")", AttributeKind.SegmentMembership, RuleValueType.Boolean, "Segments",
             "The customer is a member of that segment (which may not refer back to this one).",
             NoValues),
@@ -154,9 +155,10 @@ public static class AttributeCatalog
         return builder.ToString();
     }
 
-    private static AttributeDefinition Attr(string name, RuleValueType type, string group, string description, ValueList<string>? values = null, bool optional = false) =>
-        new(name, name, AttributeKind.Attribute, type, group, description, values ?? NoValues) { IsOptional = optional };
+    private static AttributeDefinition Attr(
+        string name, ProfileParts inputs, RuleValueType type, string group, string description, ValueList<string>? values = null, bool optional = false) =>
+        new(name, name, AttributeKind.Attribute, type, group, description, values ?? NoValues) { IsOptional = optional, Inputs = inputs };
 
-    private static AttributeDefinition Window(string name, string description) =>
-        new(name, name + "(30d)", AttributeKind.WindowFunction, RuleValueType.Number, "Windows", description + " Window at most 90d.", NoValues);
+    private static AttributeDefinition Window(string name, ProfileParts inputs, string description) =>
+        new(name, name + "(30d)", AttributeKind.WindowFunction, RuleValueType.Number, "Windows", description + " Window at most 90d.", NoValues) { Inputs = inputs };
 }

@@ -1,3 +1,4 @@
+using Segmentation.Domain.Profiles;
 using Segmentation.Segments.Syntax;
 
 namespace Segmentation.Segments.Catalog;
@@ -17,4 +18,11 @@ public sealed record AttributeDefinition(
 {
     /// <summary>True for a plain-name attribute whose value can be missing (so <c>exists</c>/<c>missing</c> are meaningful).</summary>
     public bool IsOptional { get; init; }
+
+    /// <summary>
+    /// The parts of the profile the value is read from (for <c>count</c> and <c>sum</c>, the events of their name;
+    /// <c>in_segment</c> reads none: the other segment's own inputs count). A segment is evaluated again after an
+    /// event only when the event can have changed one of its inputs.
+    /// </summary>
+    public ProfileParts Inputs { get; init; }
 }

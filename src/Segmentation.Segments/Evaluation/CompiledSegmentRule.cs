@@ -36,6 +36,15 @@ public sealed class CompiledSegmentRule
     /// <summary>The segment ids this rule's <c>in_segment(...)</c> conditions name.</summary>
     public IReadOnlySet<string> ReferencedSegments { get; }
 
+    /// <summary>
+    /// The parts of the profile the rule reads (its own conditions; an <c>in_segment</c> condition reads the other
+    /// segment's result, whose inputs <see cref="CompiledSegmentSet"/> adds). With no new event, only time changes the result.
+    /// </summary>
+    public ProfileParts Inputs { get; internal init; }
+
+    /// <summary>The track event names its <c>count(...)</c> and <c>sum(...)</c> read (<see cref="ProfileParts.NamedEvents"/>), ordinal.</summary>
+    public IReadOnlySet<string> EventNames { get; internal init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>True when the result can change as time passes (windows, within/before, RFM recency, lifecycle, other segments).</summary>
     public bool IsTimeDependent => _temporal.Length > 0;
 

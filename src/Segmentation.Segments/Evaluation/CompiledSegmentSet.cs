@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Segmentation.Domain.Profiles;
 
 namespace Segmentation.Segments.Evaluation;
@@ -15,8 +16,10 @@ namespace Segmentation.Segments.Evaluation;
 /// naming a segment outside the set reads <see cref="SegmentEvaluationContext.Memberships"/>.
 /// </para>
 /// </summary>
-public sealed class CompiledSegmentSet
+public sealed partial class CompiledSegmentSet
 {
+    private const int StackRules = 512;
+
     private readonly string[] _ids;
     private readonly CompiledSegmentRule[] _rules;
     private readonly bool[] _referenced;
@@ -54,6 +57,7 @@ public sealed class CompiledSegmentSet
         _rules = [.. segments.Select(static s => s.Value)];
         _referenced = [.. _ids.Select(referenced.Contains)];
         _external = [.. referenced.Where(id => !all.Contains(id)).Order(StringComparer.Ordinal)];
+        (_inputs, _always, _byEventName) = EffectiveInputs(_ids, _rules);
     }
 
     public int Count => _rules.Length;
@@ -87,6 +91,30 @@ public sealed class CompiledSegmentSet
             throw new ArgumentException("The results span is shorter than the set.", nameof(results));
         }
 
+        var limit = before?.UtcTicks ?? long.MaxValue;
+        var earliest = EarliestChanges.None;
+        Run(profile, context, results, evaluate: default, EarliestChanges.None, ref earliest, limit, second: false);
+        return earliest.First < limit ? new DateTimeOffset(earliest.First, TimeSpan.Zero) : null;
+    }
+
+    /// <summary>
+    /// The evaluation: every rule, or only those <paramref name="evaluate"/> marks (when not empty). Each rule's next
+    /// change is looked for before <paramref name="ceiling"/> and before the earliest change found so far, or with
+    /// <paramref name="second"/> the second earliest, which <paramref name="earliest"/> (given with the changes already
+    /// known) keeps. A rule left out keeps its result in <paramref name="results"/>, which later <c>in_segment</c>
+    /// conditions read with the next change <paramref name="known"/> gives it, else as constant (they look no further
+    /// than the bound, which must then come no later than its next change).
+    /// </summary>
+    private void Run(
+        CustomerProfile profile,
+        SegmentEvaluationContext context,
+        Span<bool> results,
+        ReadOnlySpan<bool> evaluate,
+        in EarliestChanges known,
+        ref EarliestChanges earliest,
+        long ceiling,
+        bool second)
+    {
         var asOf = context.AsOf.UtcTicks;
         var cache = EvaluationCache.Rent(profile, context, asOf);
         var memberships = cache.Memberships;
@@ -96,19 +124,25 @@ public sealed class CompiledSegmentSet
         }
 
         var scope = new EvaluationScope(cache, asOf, memberships);
-        var limit = before?.UtcTicks ?? long.MaxValue;
-        var earliest = limit;
+        var all = evaluate.IsEmpty;
         for (var i = 0; i < _rules.Length; i++)
         {
-            var member = results[i] = _rules[i].Evaluate(ref scope, earliest, out var next);
-            earliest = next ?? earliest;
+            long? next = i == known.FirstRule ? known.First : i == known.SecondRule ? known.Second : null;
+            if (all || evaluate[i])
+            {
+                results[i] = _rules[i].Evaluate(ref scope, Math.Min(second ? earliest.Second : earliest.First, ceiling), out next);
+                if (next is { } ticks)
+                {
+                    earliest.Add(ticks, i);
+                }
+            }
+
             if (_referenced[i])
             {
-                memberships.Set(_ids[i], new SegmentMembership(member, next is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null));
+                memberships.Set(_ids[i], new SegmentMembership(results[i], next is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null));
             }
         }
 
         cache.Release();
-        return earliest < limit ? new DateTimeOffset(earliest, TimeSpan.Zero) : null;
     }
 }

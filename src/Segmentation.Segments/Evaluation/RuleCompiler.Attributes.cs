@@ -45,6 +45,7 @@ internal sealed partial class RuleCompiler
 
     private CompiledOperand Operand(RuleOperand operand)
     {
+        Read(operand);
         switch (operand)
         {
             case AttributeOperand a:
@@ -77,6 +78,29 @@ internal sealed partial class RuleCompiler
                     TimeDependence.Segment) { SegmentId = id };
             default:
                 throw new InvalidOperationException($"The operand {operand.GetType().Name} cannot be compiled here.");
+        }
+    }
+
+    /// <summary>Notes the profile parts the operand reads (the rule's <see cref="CompiledSegmentRule.Inputs"/>).</summary>
+    private void Read(RuleOperand operand)
+    {
+        var definition = operand switch
+        {
+            AttributeOperand a => AttributeCatalog.FindAttribute(a.Name),
+            TraitOperand => AttributeCatalog.All.First(static d => d.Kind == AttributeKind.Trait),
+            WindowOperand w => AttributeCatalog.FindFunction(w.Function),
+            EventCountOperand => AttributeCatalog.FindFunction(AttributeCatalog.Count),
+            EventSumOperand => AttributeCatalog.FindFunction(AttributeCatalog.Sum),
+            _ => null,
+        };
+        _inputs |= definition?.Inputs ?? ProfileParts.None;
+        if (operand is EventCountOperand { EventName: var counted })
+        {
+            _eventNames.Add(counted);
+        }
+        else if (operand is EventSumOperand { EventName: var summed })
+        {
+            _eventNames.Add(summed);
         }
     }
 

@@ -1,3 +1,4 @@
+using Segmentation.Domain.Profiles;
 using Segmentation.Segments.Catalog;
 using Segmentation.Segments.Syntax;
 
@@ -11,12 +12,18 @@ internal sealed partial class RuleCompiler
 {
     private readonly List<TemporalAtom> _temporal = [];
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _eventNames = new(StringComparer.Ordinal);
+    private ProfileParts _inputs;
 
     public static CompiledSegmentRule Compile(RuleExpression rule)
     {
         var compiler = new RuleCompiler();
         var root = compiler.Expression(rule);
-        return new CompiledSegmentRule(rule, root, [.. compiler._temporal], compiler._references);
+        return new CompiledSegmentRule(rule, root, [.. compiler._temporal], compiler._references)
+        {
+            Inputs = compiler._inputs,
+            EventNames = compiler._eventNames,
+        };
     }
 
     private RuleNode Expression(RuleExpression expression) => expression switch

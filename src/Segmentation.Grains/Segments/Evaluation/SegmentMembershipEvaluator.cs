@@ -25,6 +25,37 @@ public static partial class SegmentMembershipEvaluator
         Dictionary<string, SegmentMembershipEntry> memberships,
         List<SegmentMembershipChange> changes)
     {
+        var memo = default(SegmentSetMemo);
+        return Evaluate(set, profile, context, memberships, changes, SegmentInputChange.Everything, ref memo, remember: false);
+    }
+
+    /// <summary>
+    /// As <see cref="Evaluate(SegmentDefinitionSet, CustomerProfile?, SegmentEvaluationContext, Dictionary{string, SegmentMembershipEntry}, List{SegmentMembershipChange})"/>,
+    /// with the same memberships, changes and answer, evaluating only the segments <paramref name="change"/> can have
+    /// affected when <paramref name="memo"/> (the customer's last evaluation, which left <paramref name="memberships"/>
+    /// as they are) allows it (<see cref="CompiledSegmentSet.Evaluate(CustomerProfile, SegmentEvaluationContext, Span{bool}, in SegmentInputChange, ref SegmentSetMemo)"/>).
+    /// </summary>
+    public static DateTimeOffset? Evaluate(
+        SegmentDefinitionSet set,
+        CustomerProfile? profile,
+        SegmentEvaluationContext context,
+        Dictionary<string, SegmentMembershipEntry> memberships,
+        List<SegmentMembershipChange> changes,
+        in SegmentInputChange change,
+        ref SegmentSetMemo memo) =>
+        Evaluate(set, profile, context, memberships, changes, change, ref memo, remember: true);
+
+    /// <summary>The evaluation, keeping <paramref name="memo"/> when <paramref name="remember"/> (which costs a wider search for the next change).</summary>
+    private static DateTimeOffset? Evaluate(
+        SegmentDefinitionSet set,
+        CustomerProfile? profile,
+        SegmentEvaluationContext context,
+        Dictionary<string, SegmentMembershipEntry> memberships,
+        List<SegmentMembershipChange> changes,
+        in SegmentInputChange change,
+        ref SegmentSetMemo memo,
+        bool remember)
+    {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(memberships);
@@ -32,14 +63,21 @@ public static partial class SegmentMembershipEvaluator
         if (profile is null)
         {
             LeaveAll(set, memberships, changes);
+            memo = default;
             return null;
         }
 
         var count = set.Segments.Count;
-        Span<bool> results = count <= StackResults ? stackalloc bool[count] : new bool[count];
-        var next = set.Rules.Evaluate(profile, context, results);
         Span<StoredMembership> stored = count <= StackResults ? stackalloc StoredMembership[count] : new StoredMembership[count];
         var unknown = ReadStored(set, memberships, stored);
+        Span<bool> results = count <= StackResults ? stackalloc bool[count] : new bool[count];
+        for (var i = 0; i < count; i++)
+        {
+            // The last evaluation's results, which the segments an event cannot have affected keep.
+            results[i] = stored[i] == StoredMembership.Current;
+        }
+
+        var next = remember ? set.Rules.Evaluate(profile, context, results, change, ref memo) : set.Rules.Evaluate(profile, context, results);
         for (var i = 0; i < count; i++)
         {
             // Already as the rule says (the common case): nothing to look up or change.
