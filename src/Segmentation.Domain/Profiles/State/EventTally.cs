@@ -1,17 +1,23 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Segmentation.Domain.Serialization;
 
 namespace Segmentation.Domain.Profiles.State;
 
 /// <summary>Counts per track event name (as sent) and per call type, with first and last times.</summary>
-internal sealed class EventTally
+internal sealed class EventTally : IProfilePart<EventTally>
 {
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static EventTally Empty { get; } = new();
+
     private readonly Dictionary<string, Counter> _events = new(StringComparer.Ordinal);
-    private readonly int[] _types = new int[6];
+    private CallCounts _types;
+
+    public bool IsEmpty => _events.Count == 0 && ((ReadOnlySpan<int>)_types).IndexOfAnyExcept(0) < 0;
 
     public void Record(int callType, string? eventName, long ticks)
     {
-        if ((uint)callType < (uint)_types.Length)
+        if ((uint)callType < CallCounts.Length)
         {
             _types[callType]++;
         }
@@ -33,7 +39,7 @@ internal sealed class EventTally
         counter.Last = Math.Max(counter.Last, ticks);
     }
 
-    public int CallCount(int callType) => (uint)callType < (uint)_types.Length ? _types[callType] : 0;
+    public int CallCount(int callType) => (uint)callType < CallCounts.Length ? _types[callType] : 0;
 
     public EventStats? Get(string eventName) =>
         _events.TryGetValue(eventName, out var c) ? new EventStats(eventName, c.Count, Time.At(c.First), Time.At(c.Last)) : null;
@@ -45,7 +51,7 @@ internal sealed class EventTally
 
     public void MergeFrom(EventTally other)
     {
-        for (var i = 0; i < _types.Length; i++)
+        for (var i = 0; i < CallCounts.Length; i++)
         {
             _types[i] += other._types[i];
         }
@@ -67,7 +73,7 @@ internal sealed class EventTally
 
     public void Write(SnapshotWriter writer)
     {
-        foreach (var count in _types)
+        foreach (var count in (ReadOnlySpan<int>)_types)
         {
             writer.WriteInt(count);
         }
@@ -85,7 +91,7 @@ internal sealed class EventTally
     public static EventTally Read(SnapshotReader reader)
     {
         var tally = new EventTally();
-        for (var i = 0; i < tally._types.Length; i++)
+        for (var i = 0; i < CallCounts.Length; i++)
         {
             tally._types[i] = reader.ReadInt();
         }
@@ -97,6 +103,15 @@ internal sealed class EventTally
         }
 
         return tally;
+    }
+
+    /// <summary>The count per call type (track, identify, page, screen, group, alias), inside the tally (no array of its own).</summary>
+    [InlineArray(Length)]
+    private struct CallCounts
+    {
+        public const int Length = 6;
+
+        private int _first;
     }
 
     /// <summary>One name's count and first and last time (a value in the dictionary, not an object).</summary>

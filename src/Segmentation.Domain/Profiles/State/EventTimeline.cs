@@ -11,9 +11,14 @@ namespace Segmentation.Domain.Profiles.State;
 /// </summary>
 /// <remarks>Entries are values in one sorted array per name; events with the same properties share one captured array
 /// (<see cref="TimelinePropertySets"/>).</remarks>
-internal sealed partial class EventTimeline
+internal sealed partial class EventTimeline : IProfilePart<EventTimeline>
 {
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static EventTimeline Empty { get; } = new();
+
     private readonly Dictionary<string, TimedBuffer<TimelineEntry>> _byName = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _byName.Count == 0;
 
     /// <summary>No entry is at or before this (a lower bound), so pruning through an earlier instant has nothing to do.</summary>
     private long _earliestTicks = long.MaxValue;

@@ -3,17 +3,21 @@ using Segmentation.Domain.Serialization;
 namespace Segmentation.Domain.Profiles.State;
 
 /// <summary>
-/// All orders by id, the totals over the orders that count (placed, not cancelled), and a timeline of placement
-/// times within the window retention. Totals are adjusted by the difference an event makes to its one order,
-/// so an event costs O(that order's events); first/last order time is rescanned only when the order holding
-/// it stops counting or moves. A second, derived timeline holds only the orders that count, with their net
-/// amounts, so windowed order counts are a binary search and windowed revenue needs no lookups.
+/// All orders by id, and the totals over the orders that count (placed, not cancelled). Totals are adjusted by the
+/// difference an event makes to its one order, so an event costs O(that order's events); first/last order time is
+/// rescanned only when the order holding it stops counting or moves. A derived timeline holds the orders that count
+/// within the window retention, with their net amounts, so windowed order counts are a binary search and windowed
+/// revenue needs no lookups.
 /// </summary>
-internal sealed class OrderBook
+internal sealed class OrderBook : IProfilePart<OrderBook>
 {
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static OrderBook Empty { get; } = new();
+
     private readonly Dictionary<string, OrderRecord> _orders = new(StringComparer.Ordinal);
-    private readonly TimedBuffer<OrderTimeEntry> _timeline = new();
     private readonly TimedBuffer<CountedOrderEntry> _counted = new();
+
+    public bool IsEmpty => _orders.Count == 0;
 
     public int Count { get; private set; }
 
@@ -24,8 +28,6 @@ internal sealed class OrderBook
     public long? FirstPlacedTicks { get; private set; }
 
     public long? LastPlacedTicks { get; private set; }
-
-    public TimedBuffer<OrderTimeEntry> Timeline => _timeline;
 
     /// <summary>The orders that count, by placement time, within the retention (derived, not stored).</summary>
     public TimedBuffer<CountedOrderEntry> Counted => _counted;
@@ -56,7 +58,6 @@ internal sealed class OrderBook
 
     public void PruneThrough(long ticks)
     {
-        _timeline.PruneThrough(ticks);
         _counted.PruneThrough(ticks);
     }
 
@@ -124,16 +125,6 @@ internal sealed class OrderBook
             Refunded = Money.Add(Refunded, after.Refunded);
         }
 
-        if (before.IsPlaced != after.IsPlaced || before.PlacedTicks != after.PlacedTicks)
-        {
-            if (before.IsPlaced)
-            {
-                _timeline.Remove(new OrderTimeEntry(before.PlacedTicks, orderId));
-            }
-
-            _timeline.Add(new OrderTimeEntry(after.PlacedTicks, orderId));
-        }
-
         if (before.Counts)
         {
             _counted.Remove(new CountedOrderEntry(before.PlacedTicks, orderId, 0m));
@@ -178,17 +169,11 @@ internal sealed class OrderBook
         Count = 0;
         NetRevenue = 0m;
         Refunded = 0m;
-        _timeline.Clear();
         _counted.Clear();
 
         foreach (var record in _orders.Values)
         {
             var facts = record.Evaluate();
-            if (facts.IsPlaced)
-            {
-                _timeline.Add(new OrderTimeEntry(facts.PlacedTicks, record.OrderId));
-            }
-
             if (facts.Counts)
             {
                 _counted.Add(new CountedOrderEntry(facts.PlacedTicks, record.OrderId, facts.Net));

@@ -9,9 +9,14 @@ namespace Segmentation.Domain.Profiles.State;
 /// (a private copy, never a reference into a message). Two context registers (time zone, country) take the
 /// values clients send in <c>context</c> on every call.
 /// </summary>
-internal sealed class TraitStore
+internal sealed class TraitStore : IProfilePart<TraitStore>
 {
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static TraitStore Empty { get; } = new();
+
     private readonly Dictionary<string, TraitValue> _values = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _values.Count == 0 && ContextTimeZone is null && ContextCountry is null;
 
     public TraitValue? ContextTimeZone { get; private set; }
 
