@@ -90,7 +90,9 @@ public sealed partial class CustomerProfile
 
     private static string? OrderId(ProfileEvent evt) => evt.Properties.GetString("order_id"u8, "orderId"u8);
 
-    private static string? Currency(ProfileEvent evt) => evt.Properties.GetString("currency"u8)?.ToUpperInvariant();
+    private static string? Currency(ProfileEvent evt) => evt.Properties.GetString("currency"u8) is { } currency
+        ? SharedStrings.Share(currency.ToUpperInvariant())
+        : null;
 
     private static OrderSummary? ToSummary(string orderId, OrderFacts facts) => facts.IsPlaced
         ? new OrderSummary(

@@ -15,7 +15,6 @@ internal sealed class OrderRecord(string orderId)
     private List<OrderPatch>? _updates;
     private List<OrderRefund>? _refunds;
     private List<EventKey>? _cancellations;
-    private OrderFacts? _facts;
 
     public string OrderId { get; } = orderId;
 
@@ -30,32 +29,26 @@ internal sealed class OrderRecord(string orderId)
         }
 
         Completed = completion;
-        _facts = null;
         return true;
     }
 
     public void Update(OrderPatch patch)
     {
         InsertSorted(_updates ??= [], patch, p => p.Key);
-        _facts = null;
     }
 
     public void Refund(OrderRefund refund)
     {
         InsertSorted(_refunds ??= [], refund, r => r.Key);
-        _facts = null;
     }
 
     public void Cancel(EventKey key)
     {
         InsertSorted(_cancellations ??= [], key, k => k);
-        _facts = null;
     }
 
-    /// <summary>The order's effective state (cached until the next change); not placed without a completion.</summary>
-    public OrderFacts Evaluate() => _facts ??= Compute();
-
-    private OrderFacts Compute()
+    /// <summary>The order's effective state, computed from its few events when asked (not kept); not placed without a completion.</summary>
+    public OrderFacts Evaluate()
     {
         if (Completed is not { } completed)
         {
