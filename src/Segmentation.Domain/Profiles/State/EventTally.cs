@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Segmentation.Domain.Serialization;
 
 namespace Segmentation.Domain.Profiles.State;
@@ -10,7 +9,7 @@ internal sealed class EventTally : IProfilePart<EventTally>
     /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
     public static EventTally Empty { get; } = new();
 
-    private readonly Dictionary<string, Counter> _events = new(StringComparer.Ordinal);
+    private SortedStringMap<Counter> _events;
     private CallCounts _types;
 
     public bool IsEmpty => _events.Count == 0 && ((ReadOnlySpan<int>)_types).IndexOfAnyExcept(0) < 0;
@@ -27,7 +26,7 @@ internal sealed class EventTally : IProfilePart<EventTally>
             return;
         }
 
-        ref var counter = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, eventName, out var exists);
+        ref var counter = ref _events.GetValueRefOrAddDefault(eventName, out var exists);
         if (!exists)
         {
             counter = new Counter(1, ticks, ticks);
@@ -44,7 +43,7 @@ internal sealed class EventTally : IProfilePart<EventTally>
     public EventStats? Get(string eventName) =>
         _events.TryGetValue(eventName, out var c) ? new EventStats(eventName, c.Count, Time.At(c.First), Time.At(c.Last)) : null;
 
-    public IReadOnlyList<EventStats> All() => _events
+    public IReadOnlyList<EventStats> All() => _events.Pairs()
         .OrderBy(pair => pair.Key, StringComparer.Ordinal)
         .Select(pair => new EventStats(pair.Key, pair.Value.Count, Time.At(pair.Value.First), Time.At(pair.Value.Last)))
         .ToList();
@@ -56,9 +55,9 @@ internal sealed class EventTally : IProfilePart<EventTally>
             _types[i] += other._types[i];
         }
 
-        foreach (var (name, counter) in other._events)
+        foreach (var (name, counter) in other._events.Pairs())
         {
-            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, name, out var exists);
+            ref var mine = ref _events.GetValueRefOrAddDefault(name, out var exists);
             if (!exists)
             {
                 mine = counter;
@@ -79,7 +78,7 @@ internal sealed class EventTally : IProfilePart<EventTally>
         }
 
         writer.WriteInt(_events.Count);
-        foreach (var (name, counter) in _events.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (name, counter) in _events.Pairs())
         {
             writer.WriteString(name);
             writer.WriteInt(counter.Count);
@@ -99,7 +98,7 @@ internal sealed class EventTally : IProfilePart<EventTally>
         var count = reader.ReadCount();
         for (var i = 0; i < count; i++)
         {
-            tally._events[reader.ReadSharedString()] = new Counter(reader.ReadInt(), reader.ReadLong(), reader.ReadLong());
+            tally._events.Set(reader.ReadSharedString(), new Counter(reader.ReadInt(), reader.ReadLong(), reader.ReadLong()));
         }
 
         return tally;

@@ -14,7 +14,7 @@ internal sealed class OrderBook : IProfilePart<OrderBook>
     /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
     public static OrderBook Empty { get; } = new();
 
-    private readonly Dictionary<string, OrderRecord> _orders = new(StringComparer.Ordinal);
+    private SortedStringMap<OrderRecord> _orders;
     private readonly TimedBuffer<CountedOrderEntry> _counted = new();
 
     public bool IsEmpty => _orders.Count == 0;
@@ -32,7 +32,8 @@ internal sealed class OrderBook : IProfilePart<OrderBook>
     /// <summary>The orders that count, by placement time, within the retention (derived, not stored).</summary>
     public TimedBuffer<CountedOrderEntry> Counted => _counted;
 
-    public IEnumerable<OrderRecord> Records => _orders.Values;
+    /// <summary>The orders, by id in ordinal order.</summary>
+    public IEnumerable<OrderRecord> Records => _orders.Pairs().Select(static pair => pair.Value);
 
     public OrderFacts Facts(string orderId) => _orders.TryGetValue(orderId, out var record) ? record.Evaluate() : default;
 
@@ -63,12 +64,12 @@ internal sealed class OrderBook : IProfilePart<OrderBook>
 
     public void MergeFrom(OrderBook other)
     {
-        foreach (var (orderId, theirs) in other._orders)
+        foreach (var (orderId, theirs) in other._orders.Pairs())
         {
-            if (!_orders.TryGetValue(orderId, out var mine))
+            ref var mine = ref _orders.GetValueRefOrAddDefault(orderId, out var exists);
+            if (!exists)
             {
                 mine = new OrderRecord(orderId);
-                _orders.Add(orderId, mine);
             }
 
             mine.MergeFrom(theirs);
@@ -80,7 +81,7 @@ internal sealed class OrderBook : IProfilePart<OrderBook>
     public void Write(SnapshotWriter writer)
     {
         writer.WriteInt(_orders.Count);
-        foreach (var (_, record) in _orders.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var record in Records)
         {
             record.Write(writer);
         }
@@ -93,7 +94,7 @@ internal sealed class OrderBook : IProfilePart<OrderBook>
         for (var i = 0; i < count; i++)
         {
             var record = OrderRecord.Read(reader);
-            book._orders[record.OrderId] = record;
+            book._orders.Set(record.OrderId, record);
         }
 
         book.Rebuild();
@@ -102,11 +103,13 @@ internal sealed class OrderBook : IProfilePart<OrderBook>
 
     private bool Change(string orderId, Func<OrderRecord, bool> change)
     {
-        if (!_orders.TryGetValue(orderId, out var record))
+        ref var slot = ref _orders.GetValueRefOrAddDefault(orderId, out var exists);
+        if (!exists)
         {
-            record = new OrderRecord(orderId);
-            _orders.Add(orderId, record);
+            slot = new OrderRecord(orderId);
         }
+
+        var record = slot;
 
         var before = record.Evaluate();
         var changed = change(record);
@@ -153,8 +156,9 @@ internal sealed class OrderBook : IProfilePart<OrderBook>
     {
         FirstPlacedTicks = null;
         LastPlacedTicks = null;
-        foreach (var record in _orders.Values)
+        for (var i = 0; i < _orders.Count; i++)
         {
+            var record = _orders.ValueAt(i);
             var facts = record.Evaluate();
             if (facts.Counts)
             {
@@ -171,8 +175,9 @@ internal sealed class OrderBook : IProfilePart<OrderBook>
         Refunded = 0m;
         _counted.Clear();
 
-        foreach (var record in _orders.Values)
+        for (var i = 0; i < _orders.Count; i++)
         {
+            var record = _orders.ValueAt(i);
             var facts = record.Evaluate();
             if (facts.Counts)
             {

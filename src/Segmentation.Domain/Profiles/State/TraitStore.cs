@@ -14,7 +14,7 @@ internal sealed class TraitStore : IProfilePart<TraitStore>
     /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
     public static TraitStore Empty { get; } = new();
 
-    private readonly Dictionary<string, TraitValue> _values = new(StringComparer.Ordinal);
+    private SortedStringMap<TraitValue> _values;
 
     public bool IsEmpty => _values.Count == 0 && ContextTimeZone is null && ContextCountry is null;
 
@@ -22,13 +22,14 @@ internal sealed class TraitStore : IProfilePart<TraitStore>
 
     public TraitValue? ContextCountry { get; private set; }
 
-    public IReadOnlyDictionary<string, TraitValue> Values => _values;
+    /// <summary>The traits, in ordinal name order.</summary>
+    public IEnumerable<KeyValuePair<string, TraitValue>> Values => _values.Pairs();
 
     public void Set(string name, Utf8JsonValue value, EventKey stamp)
     {
         if (!_values.TryGetValue(name, out var current) || stamp > current.Stamp)
         {
-            _values[name] = TraitValue.Of(value, stamp);
+            _values.Set(name, TraitValue.Of(value, stamp));
         }
     }
 
@@ -49,7 +50,7 @@ internal sealed class TraitStore : IProfilePart<TraitStore>
     private static TraitValue Restamp(TraitValue? current, string value, EventKey stamp) =>
         current is not null && current.Text == value ? current with { Stamp = stamp } : TraitValue.OfString(value, stamp);
 
-    public TraitValue? Get(string name) => _values.GetValueOrDefault(name);
+    public TraitValue? Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>The newest of several spellings of one trait (e.g. <c>firstName</c> and <c>first_name</c>).</summary>
     public TraitValue? Newest(string first, string second)
@@ -61,11 +62,11 @@ internal sealed class TraitStore : IProfilePart<TraitStore>
 
     public void MergeFrom(TraitStore other)
     {
-        foreach (var (name, value) in other._values)
+        foreach (var (name, value) in other.Values)
         {
             if (!_values.TryGetValue(name, out var current) || value.Stamp > current.Stamp)
             {
-                _values[name] = value;
+                _values.Set(name, value);
             }
         }
 
@@ -83,7 +84,7 @@ internal sealed class TraitStore : IProfilePart<TraitStore>
     public void Write(SnapshotWriter writer)
     {
         writer.WriteInt(_values.Count);
-        foreach (var (name, value) in _values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in Values)
         {
             writer.WriteString(name);
             WriteValue(writer, value);
@@ -109,7 +110,7 @@ internal sealed class TraitStore : IProfilePart<TraitStore>
         for (var i = 0; i < count; i++)
         {
             var name = reader.ReadString();
-            store._values[name] = ReadValue(reader);
+            store._values.Set(name, ReadValue(reader));
         }
 
         store.ContextTimeZone = reader.ReadBool() ? ReadValue(reader) : null;
