@@ -102,7 +102,7 @@ public sealed partial class CustomerGrain(
 
     private void Claim(string? anonymousId, DateTimeOffset time)
     {
-        if (anonymousId is null || anonymousId == GrainId.Key || !_state.LinkedAnonymousIds.Add(anonymousId))
+        if (anonymousId is null || anonymousId == GrainId.Key || !_state.AddLinkedAnonymousId(anonymousId))
         {
             return;
         }
@@ -130,7 +130,7 @@ public sealed partial class CustomerGrain(
     private void ApplyMerge(LogRecord record)
     {
         var (source, profile) = MergePayload.Decode(record.Payload);
-        if (_state.MergedSources.Add(source))
+        if (_state.AddMergedSource(source))
         {
             _state.Profile.MergeFrom(CustomerProfileSerializer.Deserialize(profile.Span));
         }

@@ -45,8 +45,8 @@ internal static class StoredGrainSnapshot
             SegmentReminderAt = T0.AddDays(7),
             SegmentSequence = 3 << 16,
         };
-        state.LinkedAnonymousIds.Add("anon-1");
-        state.MergedSources.Add("anon-2");
+        state.AddLinkedAnonymousId("anon-1");
+        state.AddMergedSource("anon-2");
         state.Segments["vip"] = new SegmentMembershipEntry(3, T0.AddMinutes(5));
         state.Segments["buyers"] = new SegmentMembershipEntry(1, T0.AddMinutes(5));
         state.Triggers.Cart = new CartCycle(T0.AddMinutes(9), null);
