@@ -6,10 +6,10 @@ namespace Segmentation.Benchmarks.Triggers;
 
 /// <summary>
 /// The managed heap each customer of the reminder-load population holds (identify, order, cart add: three events), after
-/// full compacting collections. First the profiles alone, built from the same calls outside the silo: empty, and after
-/// the three events, each with the share of every part (the heap freed when that part is dropped from every profile,
-/// in field order, so what parts share is counted with the last of them); then the whole silo, as
-/// <see cref="ReminderLoadPopulation"/> seeds it, against the same silo with no customer.
+/// full compacting collections. First the profiles alone, built from the same calls outside the silo: empty, after the
+/// three events, and restored from their snapshots (as after a restart), each with the share of every part (the heap
+/// freed when that part is dropped from every profile, in field order, so what parts share is counted with the last of
+/// them); then the whole silo, as <see cref="ReminderLoadPopulation"/> seeds it, against the same silo with no customer.
 /// </summary>
 public static class CustomerHeapReport
 {
@@ -21,6 +21,7 @@ public static class CustomerHeapReport
         var now = DateTimeOffset.UtcNow;
         Profiles("empty profile", customers, static _ => new CustomerProfile());
         Profiles("profile after identify, order, cart add", customers, i => Build(i, now));
+        Profiles("the same profile restored from its snapshot", customers, i => CustomerProfileSerializer.Deserialize(CustomerProfileSerializer.Serialize(Build(i, now))));
         await SiloAsync(customers);
     }
 

@@ -74,7 +74,7 @@ public sealed partial class CustomerProfile
         }
 
         profile._consentStatus = (ConsentStatus)consent;
-        profile._consentSource = reader.ReadOptionalString();
+        profile._consentSource = reader.ReadOptionalSharedString();
         profile._consentStamp = reader.ReadOptionalKey();
         profile._hardBounceTicks = reader.ReadOptionalLong();
         profile._hardBounces = reader.ReadInt();

@@ -70,7 +70,7 @@ internal sealed partial class BrowsingState
         {
             state.AddProductView(new ProductViewEntry(
                 reader.ReadLong(),
-                reader.ReadString(),
+                reader.ReadMessageId(),
                 reader.ReadOptionalSharedString(),
                 reader.ReadOptionalSharedString(),
                 reader.ReadOptionalSharedString(),
@@ -82,7 +82,7 @@ internal sealed partial class BrowsingState
         var categoryViews = reader.ReadCount();
         for (var i = 0; i < categoryViews; i++)
         {
-            state.AddCategoryView(new CategoryViewEntry(reader.ReadLong(), reader.ReadString(), reader.ReadSharedString()));
+            state.AddCategoryView(new CategoryViewEntry(reader.ReadLong(), reader.ReadMessageId(), reader.ReadSharedString()));
         }
 
         var searches = reader.ReadCount();

@@ -18,7 +18,8 @@ internal sealed class CartLedger : IProfilePart<CartLedger>
     /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
     public static CartLedger Empty { get; } = new();
 
-    // The journal and the two states are allocated as cart events need them: a base only once events are folded into it.
+    // The journal (room for one event at first) and the two states are allocated as cart events need them: a base only
+    // once events are folded into it.
     private List<CartOp>? _journal;
     private CartState? _base;
     private EventKey? _baseKey;
@@ -29,7 +30,7 @@ internal sealed class CartLedger : IProfilePart<CartLedger>
 
     public CartState Current => _current ?? CartState.Empty;
 
-    private List<CartOp> Journal => _journal ??= [];
+    private List<CartOp> Journal => _journal ??= new(1);
 
     /// <summary>Applies a cart event; false when it lies before the base and could not be placed exactly.</summary>
     public bool Apply(CartOp op)

@@ -5,7 +5,7 @@ namespace Segmentation.Domain.Profiles.State;
 /// <summary>The cart as a fold of <see cref="CartOp"/>s in key order.</summary>
 internal sealed class CartState
 {
-    /// <summary>Allocated with the first line; null while the cart has none.</summary>
+    /// <summary>Allocated with the first line (room for one, a typical cart); null while the cart has none.</summary>
     private List<ProductLine>? _lines;
 
     public CartState()
@@ -41,7 +41,7 @@ internal sealed class CartState
                 var index = IndexOf(added.LineKey);
                 if (index < 0)
                 {
-                    (_lines ??= []).Add(added);
+                    (_lines ??= new(1)).Add(added);
                 }
                 else
                 {
@@ -132,7 +132,7 @@ internal sealed class CartState
             var index = IndexOf(line.LineKey);
             if (index < 0)
             {
-                (_lines ??= []).Add(line);
+                (_lines ??= new(lines.Count)).Add(line);
             }
             else
             {

@@ -50,7 +50,7 @@ internal sealed partial class EventTimeline
             for (var j = 0; j < entries; j++)
             {
                 var ticks = reader.ReadLong();
-                var messageId = reader.ReadString();
+                var messageId = reader.ReadMessageId();
                 var number = setsByNumber ? reader.ReadInt() : 0;
                 if (number == 0)
                 {

@@ -95,7 +95,7 @@ internal sealed class MessageIdWindow : IProfilePart<MessageIdWindow>
         var count = reader.ReadCount();
         for (var i = 0; i < count; i++)
         {
-            window.Add(reader.ReadLong(), reader.ReadString());
+            window.Add(reader.ReadLong(), reader.ReadMessageId());
         }
 
         return window;

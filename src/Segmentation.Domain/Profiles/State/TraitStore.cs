@@ -109,7 +109,7 @@ internal sealed class TraitStore : IProfilePart<TraitStore>
         var count = reader.ReadCount();
         for (var i = 0; i < count; i++)
         {
-            var name = reader.ReadString();
+            var name = reader.ReadSharedString();
             store._values.Set(name, ReadValue(reader));
         }
 
