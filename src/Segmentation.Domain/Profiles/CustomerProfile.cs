@@ -6,7 +6,9 @@ namespace Segmentation.Domain.Profiles;
 /// <summary>
 /// The live state of one customer: identity, traits, consent, cart, browsing, sessions, email engagement,
 /// orders, event counts and rolling windows, folded from tracking messages. Deterministic: the only notion of
-/// time is the messages' timestamps and the <c>asOf</c> arguments of the queries.
+/// time is the messages' timestamps and the <c>asOf</c> arguments of the queries. Each part (and each collection
+/// inside one) is allocated with its first entry; until then reads see the part's shared empty instance, so a profile
+/// costs memory for what its customer did (see <see cref="State.IProfilePart{TSelf}"/>).
 /// </summary>
 /// <remarks>
 /// <para>

@@ -5,9 +5,9 @@ namespace Segmentation.Domain.Profiles.State;
 
 /// <summary>
 /// Traits as last-write-wins registers per top-level key, stamped with the writing event's key: a register keeps
-/// the value with the greatest stamp, so any arrival order gives the same traits. Values are kept as JSON text
-/// (a private copy, never a reference into a message). Two context registers (time zone, country) take the
-/// values clients send in <c>context</c> on every call.
+/// the value with the greatest stamp, so any arrival order gives the same traits. Values are kept as
+/// <see cref="TraitValue"/>s (private copies, never references into a message), in one array sorted by name. Two
+/// context registers (time zone, country) take the values clients send in <c>context</c> on every call.
 /// </summary>
 internal sealed class TraitStore : IProfilePart<TraitStore>
 {
