@@ -16,6 +16,7 @@ using Segmentation.Benchmarks.Triggers;
 // `outbox-memory [sends]` what a pending send costs the outbox (heap and snapshot bytes).
 // `reminder-load [customers] [due per second] [max activations]` seeds customers with pending cart-abandonment and lapse
 // reminders whose cart reminders fall due at the given rate, and reports their lateness, the firing rate and memory.
+// `customer-heap [customers]` the managed heap per customer of that population: profiles alone (and their parts), then the silo.
 if (args is ["memory"])
 {
     await MemoryReport.RunAsync();
@@ -87,6 +88,12 @@ if (args is ["reminder-load", .. var reminderArgs])
         reminderArgs.Length > 0 ? int.Parse(reminderArgs[0], CultureInfo.InvariantCulture) : 1_000_000,
         reminderArgs.Length > 1 ? int.Parse(reminderArgs[1], CultureInfo.InvariantCulture) : 10_000,
         reminderArgs.Length > 2 ? int.Parse(reminderArgs[2], CultureInfo.InvariantCulture) : 300_000);
+    return;
+}
+
+if (args is ["customer-heap", .. var heapArgs])
+{
+    await CustomerHeapReport.RunAsync(heapArgs.Length > 0 ? int.Parse(heapArgs[0], CultureInfo.InvariantCulture) : 30_000);
     return;
 }
 

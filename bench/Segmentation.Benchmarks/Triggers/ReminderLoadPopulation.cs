@@ -114,7 +114,8 @@ public sealed class ReminderLoadPopulation : IAsyncDisposable
         await silo.Runtime.Checkpoints.CheckpointAllAsync(SnapshotMode.All);
     }
 
-    private static IEnumerable<TrackingMessage> FirstPass(int index, DateTimeOffset now)
+    /// <summary>The first pass's calls of customer <paramref name="index"/>: identify (email, consent), then an order 45 days before <paramref name="now"/>.</summary>
+    internal static IEnumerable<TrackingMessage> FirstPass(int index, DateTimeOffset now)
     {
         var id = CustomerSeeding.CustomerId(index);
         var ordered = now - OrderAge;
@@ -128,7 +129,8 @@ public sealed class ReminderLoadPopulation : IAsyncDisposable
         };
     }
 
-    private static IEnumerable<TrackingMessage> CartAdd(int index, DateTimeOffset at)
+    /// <summary>The second pass's call of customer <paramref name="index"/>: a product added to the cart at <paramref name="at"/>.</summary>
+    internal static IEnumerable<TrackingMessage> CartAdd(int index, DateTimeOffset at)
     {
         var id = CustomerSeeding.CustomerId(index);
         var product = index % 500;

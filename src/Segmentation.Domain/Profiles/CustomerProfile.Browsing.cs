@@ -7,42 +7,46 @@ namespace Segmentation.Domain.Profiles;
 /// <summary>Browsing: product and category views, searches, time on page and sessions.</summary>
 public sealed partial class CustomerProfile
 {
-    private BrowsingState _browsing = new();
-    private SessionTracker _sessions = new();
+    private BrowsingState? _browsing;
+    private SessionTracker? _sessions;
+
+    private BrowsingState Browsing => _browsing ?? BrowsingState.Empty;
+
+    private SessionTracker Sessions => _sessions ?? SessionTracker.Empty;
 
     /// <summary>Sessions: a site event after <see cref="ProfileLimits.SessionTimeout"/> without site events starts a new one.</summary>
-    public int SessionCount => _sessions.SessionCount;
+    public int SessionCount => Sessions.SessionCount;
 
     /// <summary>The newest site event (page, screen, or a shop track event).</summary>
-    public DateTimeOffset? LastSiteActivityAt => Time.At(_sessions.LastActivityTicks);
+    public DateTimeOffset? LastSiteActivityAt => Time.At(Sessions.LastActivityTicks);
 
     /// <summary>The sum of <c>time_on_page</c> (seconds) or <c>time_on_page_ms</c> the client sent, in properties or <c>context.page</c>.</summary>
-    public TimeSpan TotalTimeOnPage => _browsing.TimeOnPageMillis >= TimeSpan.MaxValue.Ticks / TimeSpan.TicksPerMillisecond
+    public TimeSpan TotalTimeOnPage => Browsing.TimeOnPageMillis >= TimeSpan.MaxValue.Ticks / TimeSpan.TicksPerMillisecond
         ? TimeSpan.MaxValue
-        : TimeSpan.FromTicks(_browsing.TimeOnPageMillis * TimeSpan.TicksPerMillisecond);
+        : TimeSpan.FromTicks(Browsing.TimeOnPageMillis * TimeSpan.TicksPerMillisecond);
 
     /// <summary>How many events carried a time on page.</summary>
-    public int TimeOnPageSamples => _browsing.TimeOnPageSamples;
+    public int TimeOnPageSamples => Browsing.TimeOnPageSamples;
 
     /// <summary>The products viewed within the window retention, most recent first.</summary>
     public IReadOnlyList<ViewedProduct> GetRecentlyViewedProducts(int limit = ProfileLimits.RecentItemsLimit) =>
-        _browsing.RecentProducts(limit);
+        Browsing.RecentProducts(limit);
 
     /// <summary>The categories of product and list views within the window retention, most recent first.</summary>
     public IReadOnlyList<ViewedCategory> GetRecentlyViewedCategories(int limit = ProfileLimits.RecentItemsLimit) =>
-        _browsing.RecentCategories(limit);
+        Browsing.RecentCategories(limit);
 
     /// <summary>The <see cref="ProfileLimits.RecentItemsLimit"/> most recent searches, most recent first.</summary>
-    public IReadOnlyList<SearchRecord> RecentSearches => _browsing.RecentSearches();
+    public IReadOnlyList<SearchRecord> RecentSearches => Browsing.RecentSearches();
 
     /// <summary>Product Viewed events for a product (product_id, else sku) within the window retention.</summary>
-    public int GetProductViewCount(string productKey) => _browsing.ProductViewCount(productKey);
+    public int GetProductViewCount(string productKey) => Browsing.ProductViewCount(productKey);
 
     private void ApplySearch(ProfileEvent evt)
     {
         if (evt.Properties.GetString("query"u8) is { } query)
         {
-            _browsing.AddSearch(evt.Key, query);
+            (_browsing ??= new()).AddSearch(evt.Key, query);
         }
     }
 
@@ -50,14 +54,14 @@ public sealed partial class CustomerProfile
     {
         if (evt.Properties.GetSharedString("category"u8) is { } category)
         {
-            _browsing.AddCategoryView(new CategoryViewEntry(evt.Ticks, evt.Key.MessageId, category));
+            (_browsing ??= new()).AddCategoryView(new CategoryViewEntry(evt.Ticks, evt.Key.MessageId, category));
         }
     }
 
     private void ApplyProductViewed(ProfileEvent evt)
     {
         var properties = evt.Properties;
-        _browsing.AddProductView(new ProductViewEntry(
+        (_browsing ??= new()).AddProductView(new ProductViewEntry(
             evt.Ticks,
             evt.Key.MessageId,
             properties.GetSharedString("product_id"u8, "productId"u8, "id"u8) ?? properties.GetSharedString("sku"u8),
@@ -85,7 +89,7 @@ public sealed partial class CustomerProfile
         var total = seconds is { } s ? Money.Multiply(s, 1000m) : millis;
         if (total is { } value && value > 0m)
         {
-            _browsing.AddTimeOnPage(value >= long.MaxValue ? long.MaxValue : (long)decimal.Round(value, 0, MidpointRounding.AwayFromZero));
+            (_browsing ??= new()).AddTimeOnPage(value >= long.MaxValue ? long.MaxValue : (long)decimal.Round(value, 0, MidpointRounding.AwayFromZero));
         }
     }
 }

@@ -5,14 +5,19 @@ namespace Segmentation.Domain.Profiles;
 /// <summary>The cart: Product Added / Product Removed / Cart Viewed / Checkout Started, emptied by Order Completed.</summary>
 public sealed partial class CustomerProfile
 {
-    private CartLedger _cart = new();
-    private TimedBuffer<TickEntry> _cartAdds = new();
+    private static readonly TimedBuffer<TickEntry> NoCartAdds = new();
+    private CartLedger? _cart;
+    private TimedBuffer<TickEntry>? _cartAdds;
+
+    private CartLedger Ledger => _cart ?? CartLedger.Empty;
+
+    private TimedBuffer<TickEntry> CartAdds => _cartAdds ?? NoCartAdds;
 
     /// <summary>The current cart (after every applied event, in event order).</summary>
-    public CartContents Cart => _cart.Current.ToContents();
+    public CartContents Cart => Ledger.Current.ToContents();
 
     /// <summary>The current cart's figures, without copying its lines.</summary>
-    public CartSummary CartSummary => _cart.Current.ToSummary();
+    public CartSummary CartSummary => Ledger.Current.ToSummary();
 
     private bool ApplyCartEvent(ProfileEvent evt)
     {
@@ -33,9 +38,9 @@ public sealed partial class CustomerProfile
 
         if (evt.Known == KnownEvent.ProductAdded)
         {
-            _cartAdds.Add(new TickEntry(evt.Ticks));
+            (_cartAdds ??= new()).Add(new TickEntry(evt.Ticks));
         }
 
-        return op is null || _cart.Apply(op);
+        return op is null || (_cart ??= new()).Apply(op);
     }
 }

@@ -7,7 +7,7 @@ namespace Segmentation.Domain.Profiles;
 /// <summary>Email: marketing consent, suppression (bounces, complaints) and engagement (opens, clicks).</summary>
 public sealed partial class CustomerProfile
 {
-    private EngagementState _engagement = new();
+    private EngagementState? _engagement;
     private ConsentStatus _consentStatus;
     private string? _consentSource;
     private EventKey? _consentStamp;
@@ -16,6 +16,8 @@ public sealed partial class CustomerProfile
     private int _softBounces;
     private long? _complaintTicks;
     private int _complaints;
+
+    private EngagementState Engagement => _engagement ?? EngagementState.Empty;
 
     /// <summary>The latest consent signal: identify traits (<c>email_consent</c>, <c>unsubscribed</c>, <c>subscribed</c>, <c>accepts_marketing</c>) or an Unsubscribed event.</summary>
     public EmailConsent EmailConsent => _consentStamp is { } stamp
@@ -34,12 +36,12 @@ public sealed partial class CustomerProfile
     public bool CanReceiveMarketingEmail =>
         _consentStatus == ConsentStatus.Subscribed && Email is not null && !Suppression.IsSuppressed;
 
-    public EmailEngagement EmailEngagement => _engagement.Totals;
+    public EmailEngagement EmailEngagement => Engagement.Totals;
 
     /// <summary>Opens and clicks per campaign, ordered by campaign.</summary>
-    public IReadOnlyList<CampaignEngagement> GetCampaignEngagement() => _engagement.Campaigns();
+    public IReadOnlyList<CampaignEngagement> GetCampaignEngagement() => Engagement.Campaigns();
 
-    public CampaignEngagement? GetCampaignEngagement(string campaign) => _engagement.Campaign(campaign);
+    public CampaignEngagement? GetCampaignEngagement(string campaign) => Engagement.Campaign(campaign);
 
     private void ApplyConsentTraits(Utf8JsonMembers traits, EventKey key)
     {
@@ -115,6 +117,6 @@ public sealed partial class CustomerProfile
             campaign = campaignValue.ReadObject(slots).GetString("name"u8);
         }
 
-        _engagement.Record(evt.Known == KnownEvent.EmailLinkClicked, evt.Ticks, campaign);
+        (_engagement ??= new()).Record(evt.Known == KnownEvent.EmailLinkClicked, evt.Ticks, campaign);
     }
 }

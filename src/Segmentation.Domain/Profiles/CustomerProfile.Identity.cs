@@ -7,7 +7,7 @@ namespace Segmentation.Domain.Profiles;
 /// <summary>Identity: the user id and the anonymous ids seen for this customer.</summary>
 public sealed partial class CustomerProfile
 {
-    private HashSet<string> _anonymousIds = new(StringComparer.Ordinal);
+    private HashSet<string>? _anonymousIds;
     private string? _userId;
     private EventKey? _userIdStamp;
 
@@ -15,7 +15,7 @@ public sealed partial class CustomerProfile
     public string? UserId => _userId;
 
     /// <summary>The anonymous ids of the messages, and the previous ids of alias calls.</summary>
-    public IReadOnlySet<string> AnonymousIds => new ReadOnlySet<string>(_anonymousIds);
+    public IReadOnlySet<string> AnonymousIds => _anonymousIds is null ? ReadOnlySet<string>.Empty : new ReadOnlySet<string>(_anonymousIds);
 
     private void ApplyIdentity(ProfileEvent evt)
     {
@@ -28,13 +28,13 @@ public sealed partial class CustomerProfile
 
         if (!string.IsNullOrEmpty(message.AnonymousId))
         {
-            _anonymousIds.Add(message.AnonymousId);
+            (_anonymousIds ??= new(StringComparer.Ordinal)).Add(message.AnonymousId);
         }
 
         if (message.Type == TrackingMessageType.Alias && !string.IsNullOrEmpty(message.PreviousId)
             && !string.Equals(message.PreviousId, message.UserId, StringComparison.Ordinal))
         {
-            _anonymousIds.Add(message.PreviousId);
+            (_anonymousIds ??= new(StringComparer.Ordinal)).Add(message.PreviousId);
         }
     }
 }

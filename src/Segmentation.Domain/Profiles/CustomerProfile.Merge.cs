@@ -26,10 +26,10 @@ public sealed partial class CustomerProfile
         }
 
         _latestKey = EventKey.IsNewer(otherLatest, _latestKey) ? otherLatest : _latestKey;
-        _messageIds.MergeFrom(other._messageIds);
+        MergePart(ref _messageIds, other._messageIds);
         _firstSeenTicks = Time.Min(_firstSeenTicks, other._firstSeenTicks);
         _lastActivityTicks = Time.Max(_lastActivityTicks, other._lastActivityTicks);
-        _tally.MergeFrom(other._tally);
+        MergePart(ref _tally, other._tally);
 
         if (other._userIdStamp is { } userStamp && EventKey.IsNewer(userStamp, _userIdStamp))
         {
@@ -37,8 +37,12 @@ public sealed partial class CustomerProfile
             _userIdStamp = userStamp;
         }
 
-        _anonymousIds.UnionWith(other._anonymousIds);
-        _traits.MergeFrom(other._traits);
+        if (other._anonymousIds is { } anonymousIds)
+        {
+            (_anonymousIds ??= new(StringComparer.Ordinal)).UnionWith(anonymousIds);
+        }
+
+        MergePart(ref _traits, other._traits);
 
         if (other._consentStamp is { } consentStamp)
         {
@@ -50,18 +54,28 @@ public sealed partial class CustomerProfile
         _hardBounceTicks = Time.Min(_hardBounceTicks, other._hardBounceTicks);
         _complaints += other._complaints;
         _complaintTicks = Time.Min(_complaintTicks, other._complaintTicks);
-        _engagement.MergeFrom(other._engagement);
+        MergePart(ref _engagement, other._engagement);
 
-        _cart.MergeFrom(other._cart);
-        foreach (var add in other._cartAdds.Items())
+        MergePart(ref _cart, other._cart);
+        foreach (var add in other.CartAdds.Items())
         {
-            _cartAdds.Add(add);
+            (_cartAdds ??= new()).Add(add);
         }
 
-        _browsing.MergeFrom(other._browsing);
-        _sessions.MergeFrom(other._sessions);
-        _orders.MergeFrom(other._orders);
-        _timeline.MergeFrom(other._timeline);
+        MergePart(ref _browsing, other._browsing);
+        MergePart(ref _sessions, other._sessions);
+        MergePart(ref _orders, other._orders);
+        MergePart(ref _timeline, other._timeline);
         Prune();
+    }
+
+    /// <summary>Joins another profile's part into this one's, allocating this one's when the other has one.</summary>
+    private static void MergePart<T>(ref T? mine, T? theirs)
+        where T : class, IProfilePart<T>, new()
+    {
+        if (theirs is not null)
+        {
+            (mine ??= new()).MergeFrom(theirs);
+        }
     }
 }

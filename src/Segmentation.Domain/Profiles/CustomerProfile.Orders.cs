@@ -6,26 +6,28 @@ namespace Segmentation.Domain.Profiles;
 /// <summary>Purchases: Order Completed / Updated / Refunded / Cancelled, totals over the orders that count.</summary>
 public sealed partial class CustomerProfile
 {
-    private OrderBook _orders = new();
+    private OrderBook? _orders;
+
+    private OrderBook Orders => _orders ?? OrderBook.Empty;
 
     /// <summary>Placed orders that are not cancelled (a fully refunded order still counts, with a net amount of zero).</summary>
-    public int OrderCount => _orders.Count;
+    public int OrderCount => Orders.Count;
 
     /// <summary>The net amount (after refunds) of the orders that count. Amounts of all currencies are added as they are.</summary>
-    public decimal TotalRevenue => _orders.NetRevenue;
+    public decimal TotalRevenue => Orders.NetRevenue;
 
     /// <summary>The refunds of the orders that count.</summary>
-    public decimal RefundedRevenue => _orders.Refunded;
+    public decimal RefundedRevenue => Orders.Refunded;
 
     /// <summary>Total revenue divided by the order count; null without orders.</summary>
-    public decimal? AverageOrderValue => _orders.Count == 0 ? null : Money.Normalize(_orders.NetRevenue / _orders.Count);
+    public decimal? AverageOrderValue => Orders.Count == 0 ? null : Money.Normalize(Orders.NetRevenue / Orders.Count);
 
-    public DateTimeOffset? FirstOrderAt => Time.At(_orders.FirstPlacedTicks);
+    public DateTimeOffset? FirstOrderAt => Time.At(Orders.FirstPlacedTicks);
 
-    public DateTimeOffset? LastOrderAt => Time.At(_orders.LastPlacedTicks);
+    public DateTimeOffset? LastOrderAt => Time.At(Orders.LastPlacedTicks);
 
     /// <summary>The placed orders (cancelled ones included), oldest first.</summary>
-    public IReadOnlyList<OrderSummary> GetOrders() => _orders.Records
+    public IReadOnlyList<OrderSummary> GetOrders() => Orders.Records
         .Select(record => ToSummary(record.OrderId, record.Evaluate()))
         .OfType<OrderSummary>()
         .OrderBy(order => order.PlacedAt)
@@ -33,11 +35,11 @@ public sealed partial class CustomerProfile
         .ToList();
 
     /// <summary>One placed order by id; null when no Order Completed was seen for it.</summary>
-    public OrderSummary? FindOrder(string orderId) => ToSummary(orderId, _orders.Facts(orderId));
+    public OrderSummary? FindOrder(string orderId) => ToSummary(orderId, Orders.Facts(orderId));
 
     /// <summary>The time-invariant RFM facts (last order date, order count, net revenue in cents); null without orders.</summary>
-    public RfmInput? GetRfmInput() => _orders is { Count: > 0, LastPlacedTicks: { } last }
-        ? new RfmInput(DateOnly.FromDateTime(Time.At(last).UtcDateTime), _orders.Count, Money.ToCents(_orders.NetRevenue))
+    public RfmInput? GetRfmInput() => Orders is { Count: > 0, LastPlacedTicks: { } last }
+        ? new RfmInput(DateOnly.FromDateTime(Time.At(last).UtcDateTime), Orders.Count, Money.ToCents(Orders.NetRevenue))
         : null;
 
     private void ApplyOrderCompleted(ProfileEvent evt)
@@ -47,7 +49,7 @@ public sealed partial class CustomerProfile
         var items = ProductLines.ParseArray(properties);
         var amount = properties.GetDecimal("revenue"u8) ?? properties.GetDecimal("total"u8)
             ?? (items is null ? 0m : ProductLines.Value(items));
-        _orders.Complete(orderId, new OrderPatch(evt.Key, amount, Currency(evt), items ?? ProductLines.Empty));
+        (_orders ??= new()).Complete(orderId, new OrderPatch(evt.Key, amount, Currency(evt), items ?? ProductLines.Empty));
     }
 
     private void ApplyOrderUpdated(ProfileEvent evt)
@@ -60,7 +62,7 @@ public sealed partial class CustomerProfile
         var items = ProductLines.ParseArray(evt.Properties);
         var amount = evt.Properties.GetDecimal("revenue"u8) ?? evt.Properties.GetDecimal("total"u8)
             ?? (items is null ? null : ProductLines.Value(items));
-        _orders.Update(orderId, new OrderPatch(evt.Key, amount, Currency(evt), items));
+        (_orders ??= new()).Update(orderId, new OrderPatch(evt.Key, amount, Currency(evt), items));
     }
 
     private void ApplyOrderRefunded(ProfileEvent evt)
@@ -75,20 +77,22 @@ public sealed partial class CustomerProfile
         var amount = properties.GetDecimal("refund_amount"u8, "amount"u8)
             ?? properties.GetDecimal("total"u8, "revenue"u8)
             ?? (items is { Count: > 0 } ? ProductLines.Value(items) : null);
-        _orders.Refund(orderId, new OrderRefund(evt.Key, amount is { } a ? Math.Abs(a) : null));
+        (_orders ??= new()).Refund(orderId, new OrderRefund(evt.Key, amount is { } a ? Math.Abs(a) : null));
     }
 
     private void ApplyOrderCancelled(ProfileEvent evt)
     {
         if (OrderId(evt) is { } orderId)
         {
-            _orders.Cancel(orderId, evt.Key);
+            (_orders ??= new()).Cancel(orderId, evt.Key);
         }
     }
 
     private static string? OrderId(ProfileEvent evt) => evt.Properties.GetString("order_id"u8, "orderId"u8);
 
-    private static string? Currency(ProfileEvent evt) => evt.Properties.GetString("currency"u8)?.ToUpperInvariant();
+    private static string? Currency(ProfileEvent evt) => evt.Properties.GetString("currency"u8) is { } currency
+        ? SharedStrings.Share(currency.ToUpperInvariant())
+        : null;
 
     private static OrderSummary? ToSummary(string orderId, OrderFacts facts) => facts.IsPlaced
         ? new OrderSummary(

@@ -11,18 +11,18 @@ public sealed partial class CustomerProfile
         writer.WriteOptionalKey(_latestKey);
         writer.WriteOptionalLong(_firstSeenTicks);
         writer.WriteOptionalLong(_lastActivityTicks);
-        _messageIds.Write(writer);
-        _tally.Write(writer);
+        MessageIds.Write(writer);
+        Tally.Write(writer);
 
         writer.WriteOptionalString(_userId);
         writer.WriteOptionalKey(_userIdStamp);
-        writer.WriteInt(_anonymousIds.Count);
-        foreach (var id in _anonymousIds.Order(StringComparer.Ordinal))
+        writer.WriteInt(_anonymousIds?.Count ?? 0);
+        foreach (var id in AnonymousIds.Order(StringComparer.Ordinal))
         {
             writer.WriteString(id);
         }
 
-        _traits.Write(writer);
+        Traits.Write(writer);
         writer.WriteByte((byte)_consentStatus);
         writer.WriteOptionalString(_consentSource);
         writer.WriteOptionalKey(_consentStamp);
@@ -31,19 +31,19 @@ public sealed partial class CustomerProfile
         writer.WriteInt(_softBounces);
         writer.WriteOptionalLong(_complaintTicks);
         writer.WriteInt(_complaints);
-        _engagement.Write(writer);
+        Engagement.Write(writer);
 
-        _cart.Write(writer);
-        writer.WriteInt(_cartAdds.Count);
-        foreach (var add in _cartAdds.Items())
+        Ledger.Write(writer);
+        writer.WriteInt(CartAdds.Count);
+        foreach (var add in CartAdds.Items())
         {
             writer.WriteLong(add.Ticks);
         }
 
-        _browsing.Write(writer);
-        _sessions.Write(writer);
-        _orders.Write(writer);
-        _timeline.Write(writer);
+        Browsing.Write(writer);
+        Sessions.Write(writer);
+        Orders.Write(writer);
+        (_timeline ?? EventTimeline.Empty).Write(writer);
     }
 
     /// <summary>Reads a snapshot of format <paramref name="version"/> (see <see cref="CustomerProfileSerializer.FormatVersion"/>).</summary>
@@ -54,8 +54,8 @@ public sealed partial class CustomerProfile
             _latestKey = reader.ReadOptionalKey(),
             _firstSeenTicks = reader.ReadOptionalLong(),
             _lastActivityTicks = reader.ReadOptionalLong(),
-            _messageIds = MessageIdWindow.Read(reader),
-            _tally = EventTally.Read(reader),
+            _messageIds = NonEmpty(MessageIdWindow.Read(reader)),
+            _tally = NonEmpty(EventTally.Read(reader)),
             _userId = reader.ReadOptionalString(),
             _userIdStamp = reader.ReadOptionalKey(),
         };
@@ -63,10 +63,10 @@ public sealed partial class CustomerProfile
         var anonymousIds = reader.ReadCount();
         for (var i = 0; i < anonymousIds; i++)
         {
-            profile._anonymousIds.Add(reader.ReadString());
+            (profile._anonymousIds ??= new(StringComparer.Ordinal)).Add(reader.ReadString());
         }
 
-        profile._traits = TraitStore.Read(reader);
+        profile._traits = NonEmpty(TraitStore.Read(reader));
         var consent = reader.ReadByte();
         if (consent > (byte)ConsentStatus.Unsubscribed)
         {
@@ -74,27 +74,31 @@ public sealed partial class CustomerProfile
         }
 
         profile._consentStatus = (ConsentStatus)consent;
-        profile._consentSource = reader.ReadOptionalString();
+        profile._consentSource = reader.ReadOptionalSharedString();
         profile._consentStamp = reader.ReadOptionalKey();
         profile._hardBounceTicks = reader.ReadOptionalLong();
         profile._hardBounces = reader.ReadInt();
         profile._softBounces = reader.ReadInt();
         profile._complaintTicks = reader.ReadOptionalLong();
         profile._complaints = reader.ReadInt();
-        profile._engagement = EngagementState.Read(reader);
+        profile._engagement = NonEmpty(EngagementState.Read(reader));
 
-        profile._cart = CartLedger.Read(reader);
+        profile._cart = NonEmpty(CartLedger.Read(reader));
         var adds = reader.ReadCount();
         for (var i = 0; i < adds; i++)
         {
-            profile._cartAdds.Add(new TickEntry(reader.ReadLong()));
+            (profile._cartAdds ??= new()).Add(new TickEntry(reader.ReadLong()));
         }
 
-        profile._browsing = BrowsingState.Read(reader);
-        profile._sessions = SessionTracker.Read(reader);
-        profile._orders = OrderBook.Read(reader);
-        profile._timeline = version >= 2 ? EventTimeline.Read(reader, setsByNumber: version >= 3) : new EventTimeline();
+        profile._browsing = NonEmpty(BrowsingState.Read(reader));
+        profile._sessions = NonEmpty(SessionTracker.Read(reader));
+        profile._orders = NonEmpty(OrderBook.Read(reader));
+        profile._timeline = version >= 2 ? NonEmpty(EventTimeline.Read(reader, setsByNumber: version >= 3)) : null;
         profile.Prune();
         return profile;
     }
+
+    /// <summary>A part read back, or null when it holds nothing (a profile allocates its parts as entries arrive).</summary>
+    private static T? NonEmpty<T>(T part)
+        where T : class, IProfilePart<T> => part.IsEmpty ? null : part;
 }

@@ -10,13 +10,13 @@ namespace Segmentation.Domain.Profiles;
 /// </summary>
 public sealed partial class CustomerProfile
 {
-    private EventTimeline _timeline = new();
+    private EventTimeline? _timeline;
 
     /// <summary>The track events named exactly <paramref name="eventName"/> within the retention, oldest first.</summary>
     public TrackedEventTimeline GetEventTimeline(string eventName)
     {
         ArgumentNullException.ThrowIfNull(eventName);
-        return new TrackedEventTimeline(_timeline.Get(eventName));
+        return new TrackedEventTimeline(_timeline?.Get(eventName));
     }
 
     /// <summary>How many entries of <paramref name="series"/> fall in (<paramref name="fromExclusive"/>, <paramref name="toInclusive"/>].</summary>
@@ -26,8 +26,8 @@ public sealed partial class CustomerProfile
         var to = toInclusive.UtcTicks;
         return series switch
         {
-            WindowSeries.ProductViews => _browsing.ProductViews.CountBetween(from, to),
-            WindowSeries.CartAdds => _cartAdds.CountBetween(from, to),
+            WindowSeries.ProductViews => Browsing.ProductViews.CountBetween(from, to),
+            WindowSeries.CartAdds => CartAdds.CountBetween(from, to),
             WindowSeries.Orders => CountOrdersBetween(from, to),
             _ => throw new ArgumentOutOfRangeException(nameof(series), series, "Unknown window series."),
         };
@@ -40,9 +40,9 @@ public sealed partial class CustomerProfile
     /// <summary>The entries of a window series within the retention, oldest first (a view, nothing copied).</summary>
     public WindowTimeline GetWindowTimeline(WindowSeries series) => series switch
     {
-        WindowSeries.ProductViews => new WindowTimeline(_browsing.ProductViews),
-        WindowSeries.CartAdds => new WindowTimeline(_cartAdds),
-        WindowSeries.Orders => new WindowTimeline(_orders.Counted),
+        WindowSeries.ProductViews => new WindowTimeline(Browsing.ProductViews),
+        WindowSeries.CartAdds => new WindowTimeline(CartAdds),
+        WindowSeries.Orders => new WindowTimeline(Orders.Counted),
         _ => throw new ArgumentOutOfRangeException(nameof(series), series, "Unknown window series."),
     };
 
@@ -53,6 +53,6 @@ public sealed partial class CustomerProfile
     public ScalarValue? GetTraitScalar(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _traits.Get(name)?.Scalar;
+        return Traits.Get(name)?.Scalar;
     }
 }

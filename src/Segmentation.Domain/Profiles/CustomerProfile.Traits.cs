@@ -15,22 +15,24 @@ public sealed partial class CustomerProfile
         "email", "firstName", "first_name", "lastName", "last_name", "birthday", "timezone", "time_zone", "phone", "country",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private TraitStore _traits = new();
+    private TraitStore? _traits;
 
-    public string? Email => _traits.Get("email")?.Text;
+    private TraitStore Traits => _traits ?? TraitStore.Empty;
 
-    public string? FirstName => _traits.Newest("firstName", "first_name")?.Text;
+    public string? Email => Traits.Get("email")?.Text;
 
-    public string? LastName => _traits.Newest("lastName", "last_name")?.Text;
+    public string? FirstName => Traits.Newest("firstName", "first_name")?.Text;
 
-    public string? Phone => _traits.Get("phone")?.Text;
+    public string? LastName => Traits.Newest("lastName", "last_name")?.Text;
+
+    public string? Phone => Traits.Get("phone")?.Text;
 
     /// <summary>The <c>birthday</c> trait's date (ISO 8601 date or date-time; the date part is taken as written).</summary>
     public DateOnly? Birthday
     {
         get
         {
-            var text = _traits.Get("birthday")?.Text;
+            var text = Traits.Get("birthday")?.Text;
             return text is { Length: >= 10 }
                 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
@@ -39,14 +41,14 @@ public sealed partial class CustomerProfile
     }
 
     /// <summary>The IANA time zone id: the <c>timezone</c> trait, else the newest <c>context.timezone</c>.</summary>
-    public string? TimeZone => _traits.Newest("timezone", "time_zone")?.Text ?? _traits.ContextTimeZone?.Text;
+    public string? TimeZone => Traits.Newest("timezone", "time_zone")?.Text ?? Traits.ContextTimeZone?.Text;
 
     /// <summary><c>address.country</c>, else the <c>country</c> trait, else the newest <c>context.location.country</c>.</summary>
     public string? Country
     {
         get
         {
-            if (_traits.Get("address") is { Json: ['{', ..] } address)
+            if (Traits.Get("address") is { Json: ['{', ..] } address)
             {
                 Span<Utf8JsonMemberSlot> slots = stackalloc Utf8JsonMemberSlot[Utf8JsonMembers.StackSlots];
                 if (Utf8JsonMembers.Read(Encoding.UTF8.GetBytes(address.Json), slots).GetString("country"u8) is { } fromAddress)
@@ -55,7 +57,7 @@ public sealed partial class CustomerProfile
                 }
             }
 
-            return _traits.Get("country")?.Text ?? _traits.ContextCountry?.Text;
+            return Traits.Get("country")?.Text ?? Traits.ContextCountry?.Text;
         }
     }
 
@@ -63,7 +65,7 @@ public sealed partial class CustomerProfile
     public bool TryGetTrait(string name, out JsonElement value)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (_traits.Get(name) is { } trait)
+        if (Traits.Get(name) is { } trait)
         {
             value = ToElement(trait.Json);
             return true;
@@ -74,12 +76,12 @@ public sealed partial class CustomerProfile
     }
 
     /// <summary>Every trait, including the well-known ones, by name.</summary>
-    public IReadOnlyDictionary<string, JsonElement> GetTraits() => _traits.Values
+    public IReadOnlyDictionary<string, JsonElement> GetTraits() => Traits.Values
         .OrderBy(pair => pair.Key, StringComparer.Ordinal)
         .ToDictionary(pair => pair.Key, pair => ToElement(pair.Value.Json), StringComparer.Ordinal);
 
     /// <summary>The traits without a typed property on this class (custom traits, address, consent flags...).</summary>
-    public IReadOnlyDictionary<string, JsonElement> GetCustomTraits() => _traits.Values
+    public IReadOnlyDictionary<string, JsonElement> GetCustomTraits() => Traits.Values
         .Where(pair => !TypedTraitNames.Contains(pair.Key))
         .OrderBy(pair => pair.Key, StringComparer.Ordinal)
         .ToDictionary(pair => pair.Key, pair => ToElement(pair.Value.Json), StringComparer.Ordinal);
@@ -95,7 +97,7 @@ public sealed partial class CustomerProfile
         var traits = Utf8JsonMembers.Read(evt.Message.TraitsJson, slots);
         for (var i = 0; i < traits.Count; i++)
         {
-            _traits.Set(EventFields.SharedText(traits.NameAt(i)), traits.ValueAt(i), evt.Key);
+            (_traits ??= new()).Set(EventFields.SharedText(traits.NameAt(i)), traits.ValueAt(i), evt.Key);
         }
 
         ApplyConsentTraits(traits, evt.Key);
@@ -121,7 +123,7 @@ public sealed partial class CustomerProfile
 
         if (timeZone is not null || country is not null)
         {
-            _traits.SetContext(timeZone, country, evt.Key);
+            (_traits ??= new()).SetContext(timeZone, country, evt.Key);
         }
     }
 

@@ -22,8 +22,8 @@ public sealed partial class CustomerProfile
         return new WindowTotals(
             window,
             asOf.ToUniversalTime(),
-            _browsing.ProductViews.CountBetween(from, to),
-            _cartAdds.CountBetween(from, to),
+            Browsing.ProductViews.CountBetween(from, to),
+            CartAdds.CountBetween(from, to),
             orders,
             revenue);
     }
@@ -51,9 +51,9 @@ public sealed partial class CustomerProfile
             foreach (var days in WindowDays)
             {
                 var span = days * TimeSpan.TicksPerDay;
-                candidate = Earliest(candidate, NextChange(_browsing.ProductViews, cursor, span, null));
-                candidate = Earliest(candidate, NextChange(_cartAdds, cursor, span, null));
-                candidate = Earliest(candidate, NextChange(_orders.Counted, cursor, span, null));
+                candidate = Earliest(candidate, NextChange(Browsing.ProductViews, cursor, span, null));
+                candidate = Earliest(candidate, NextChange(CartAdds, cursor, span, null));
+                candidate = Earliest(candidate, NextChange(Orders.Counted, cursor, span, null));
             }
 
             if (candidate is not { } instant)
@@ -75,7 +75,7 @@ public sealed partial class CustomerProfile
 
     private (int Orders, decimal Revenue) OrdersBetween(long fromExclusive, long toInclusive)
     {
-        var counted = _orders.Counted;
+        var counted = Orders.Counted;
         if (toInclusive <= fromExclusive)
         {
             return (0, 0m);
@@ -92,15 +92,15 @@ public sealed partial class CustomerProfile
         return (end - start, Money.Normalize(revenue));
     }
 
-    private int CountOrdersBetween(long fromExclusive, long toInclusive) => _orders.Counted.CountBetween(fromExclusive, toInclusive);
+    private int CountOrdersBetween(long fromExclusive, long toInclusive) => Orders.Counted.CountBetween(fromExclusive, toInclusive);
 
     private bool TotalsDiffer(long before, long at)
     {
         foreach (var days in WindowDays)
         {
             var span = days * TimeSpan.TicksPerDay;
-            if (_browsing.ProductViews.CountBetween(before - span, before) != _browsing.ProductViews.CountBetween(at - span, at)
-                || _cartAdds.CountBetween(before - span, before) != _cartAdds.CountBetween(at - span, at)
+            if (Browsing.ProductViews.CountBetween(before - span, before) != Browsing.ProductViews.CountBetween(at - span, at)
+                || CartAdds.CountBetween(before - span, before) != CartAdds.CountBetween(at - span, at)
                 || OrdersBetween(before - span, before) != OrdersBetween(at - span, at))
             {
                 return true;

@@ -6,7 +6,9 @@ namespace Segmentation.Domain.Profiles;
 /// <summary>
 /// The live state of one customer: identity, traits, consent, cart, browsing, sessions, email engagement,
 /// orders, event counts and rolling windows, folded from tracking messages. Deterministic: the only notion of
-/// time is the messages' timestamps and the <c>asOf</c> arguments of the queries.
+/// time is the messages' timestamps and the <c>asOf</c> arguments of the queries. Each part (and each collection
+/// inside one) is allocated with its first entry; until then reads see the part's shared empty instance, so a profile
+/// costs memory for what its customer did (see <see cref="State.IProfilePart{TSelf}"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -29,11 +31,15 @@ namespace Segmentation.Domain.Profiles;
 /// </remarks>
 public sealed partial class CustomerProfile
 {
-    private MessageIdWindow _messageIds = new();
-    private EventTally _tally = new();
+    private MessageIdWindow? _messageIds;
+    private EventTally? _tally;
     private EventKey? _latestKey;
     private long? _firstSeenTicks;
     private long? _lastActivityTicks;
+
+    private MessageIdWindow MessageIds => _messageIds ?? MessageIdWindow.Empty;
+
+    private EventTally Tally => _tally ?? EventTally.Empty;
 
     /// <summary>The time of the newest applied event; the reference for pruning.</summary>
     public DateTimeOffset? LatestEventAt => _latestKey is { } key ? Time.At(key.Ticks) : null;
@@ -51,7 +57,7 @@ public sealed partial class CustomerProfile
     public ApplyOutcome Apply(TrackingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (_messageIds.Contains(message.MessageId))
+        if (MessageIds.Contains(message.MessageId))
         {
             return ApplyOutcome.Duplicate;
         }
@@ -65,7 +71,7 @@ public sealed partial class CustomerProfile
             _latestKey = evt.Key;
         }
 
-        _messageIds.Add(message.ReceivedAt.UtcTicks, message.MessageId);
+        (_messageIds ??= new()).Add(message.ReceivedAt.UtcTicks, message.MessageId);
         _firstSeenTicks = Time.Min(_firstSeenTicks, evt.Ticks);
         if (evt.IsActivity)
         {
@@ -74,10 +80,10 @@ public sealed partial class CustomerProfile
 
         // The name as the copy that the tally's and the timeline's keys share with every other profile.
         var eventName = message.Type == TrackingMessageType.Track && message.Event is { } sent ? SharedStrings.Share(sent) : null;
-        _tally.Record((int)message.Type, eventName, evt.Ticks);
+        (_tally ??= new()).Record((int)message.Type, eventName, evt.Ticks);
         if (eventName is not null)
         {
-            _timeline.Add(eventName, evt.Key, evt.Properties);
+            (_timeline ??= new()).Add(eventName, evt.Key, evt.Properties);
         }
 
         ApplyIdentity(evt);
@@ -91,7 +97,7 @@ public sealed partial class CustomerProfile
         ApplyTimeOnPage(evt);
         if (evt.IsSiteActivity)
         {
-            exact &= _sessions.Add(evt.Ticks);
+            exact &= (_sessions ??= new()).Add(evt.Ticks);
         }
 
         Prune();
@@ -154,14 +160,14 @@ public sealed partial class CustomerProfile
             return;
         }
 
-        _messageIds.PruneThrough(_messageIds.LatestTicks - ProfileLimits.DedupeRetention.Ticks);
+        _messageIds?.PruneThrough(_messageIds.LatestTicks - ProfileLimits.DedupeRetention.Ticks);
         var horizon = latest.Ticks - ProfileLimits.ReorderHorizon.Ticks;
-        _cart.PruneThrough(horizon);
-        _sessions.PruneThrough(horizon);
+        _cart?.PruneThrough(horizon);
+        _sessions?.PruneThrough(horizon);
         var retention = latest.Ticks - ProfileLimits.WindowRetention.Ticks;
-        _browsing.PruneThrough(retention);
-        _cartAdds.PruneThrough(retention);
-        _orders.PruneThrough(retention);
-        _timeline.PruneThrough(retention);
+        _browsing?.PruneThrough(retention);
+        _cartAdds?.PruneThrough(retention);
+        _orders?.PruneThrough(retention);
+        _timeline?.PruneThrough(retention);
     }
 }

@@ -12,6 +12,9 @@ internal sealed class SnapshotReader(ReadOnlyMemory<byte> data) : IDisposable
     private ReadOnlyMemory<byte> _data = data;
     private int _position;
 
+    /// <summary>The message ids read so far, each once (a snapshot names one event in several parts).</summary>
+    private Dictionary<string, string>? _messageIds;
+
     public bool AtEnd => _position == _data.Length;
 
     public byte ReadByte()
@@ -66,7 +69,21 @@ internal sealed class SnapshotReader(ReadOnlyMemory<byte> data) : IDisposable
         return new decimal(bits);
     }
 
-    public EventKey ReadKey() => new(ReadLong(), ReadString());
+    public EventKey ReadKey() => new(ReadLong(), ReadMessageId());
+
+    /// <summary>A message id: one string for all the times this snapshot names the same id, as in the live profile.</summary>
+    public string ReadMessageId()
+    {
+        var id = ReadString();
+        _messageIds ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_messageIds.TryGetValue(id, out var first))
+        {
+            return first;
+        }
+
+        _messageIds.Add(id, id);
+        return id;
+    }
 
     public string? ReadOptionalString() => ReadBool() ? ReadString() : null;
 

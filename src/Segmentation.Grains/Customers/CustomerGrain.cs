@@ -106,7 +106,7 @@ public sealed partial class CustomerGrain(
 
     private void Claim(string? anonymousId, DateTimeOffset time)
     {
-        if (anonymousId is null || anonymousId == GrainId.Key || !_state.LinkedAnonymousIds.Add(anonymousId))
+        if (anonymousId is null || anonymousId == GrainId.Key || !_state.AddLinkedAnonymousId(anonymousId))
         {
             return;
         }
@@ -134,7 +134,7 @@ public sealed partial class CustomerGrain(
     private void ApplyMerge(LogRecord record)
     {
         var (source, profile) = MergePayload.Decode(record.Payload);
-        if (_state.MergedSources.Add(source))
+        if (_state.AddMergedSource(source))
         {
             _state.Profile.MergeFrom(CustomerProfileSerializer.Deserialize(profile.Span));
         }

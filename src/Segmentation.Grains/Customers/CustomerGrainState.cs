@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Segmentation.Domain.Profiles;
 using Segmentation.Domain.Rfm;
 using Segmentation.Grains.Segments;
@@ -12,13 +13,19 @@ namespace Segmentation.Grains.Customers;
 /// </summary>
 internal sealed class CustomerGrainState
 {
+    // Allocated with their first id: most customers never claim an anonymous id or take in another profile.
+    private HashSet<string>? _linkedAnonymousIds;
+    private HashSet<string>? _mergedSources;
+
     public CustomerProfile Profile { get; set; } = new();
 
     public string? MergedInto { get; set; }
 
-    public HashSet<string> LinkedAnonymousIds { get; } = new(StringComparer.Ordinal);
+    /// <summary>The anonymous ids this customer claimed.</summary>
+    public IReadOnlySet<string> LinkedAnonymousIds => (IReadOnlySet<string>?)_linkedAnonymousIds ?? ReadOnlySet<string>.Empty;
 
-    public HashSet<string> MergedSources { get; } = new(StringComparer.Ordinal);
+    /// <summary>The ids whose profiles were merged into this customer.</summary>
+    public IReadOnlySet<string> MergedSources => (IReadOnlySet<string>?)_mergedSources ?? ReadOnlySet<string>.Empty;
 
     public RfmInput? ReportedRfm { get; set; }
 
@@ -41,4 +48,10 @@ internal sealed class CustomerGrainState
 
     /// <summary>The cart's life, the trigger reminders and the decided occurrences (see <c>CustomerGrain.Triggers.cs</c>).</summary>
     public CustomerTriggerState Triggers { get; set; } = new();
+
+    /// <summary>Adds a claimed anonymous id; false when it was claimed before.</summary>
+    public bool AddLinkedAnonymousId(string anonymousId) => (_linkedAnonymousIds ??= new(StringComparer.Ordinal)).Add(anonymousId);
+
+    /// <summary>Adds the id of a profile merged in; false when it was merged before.</summary>
+    public bool AddMergedSource(string source) => (_mergedSources ??= new(StringComparer.Ordinal)).Add(source);
 }

@@ -58,8 +58,8 @@ internal static class CustomerGrainStateSerializer
             Profile = CustomerProfileSerializer.Deserialize(reader.ReadBytes(reader.ReadInt32())),
             MergedInto = ReadNullable(reader),
         };
-        ReadSet(reader, state.LinkedAnonymousIds);
-        ReadSet(reader, state.MergedSources);
+        ReadSet(reader, state.AddLinkedAnonymousId);
+        ReadSet(reader, state.AddMergedSource);
         if (reader.ReadBoolean())
         {
             state.ReportedRfm = new RfmInput(DateOnly.FromDayNumber(reader.ReadInt32()), reader.ReadInt32(), reader.ReadInt64());
@@ -130,7 +130,7 @@ internal static class CustomerGrainStateSerializer
 
     private static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 
-    private static void WriteSet(BinaryWriter writer, HashSet<string> values)
+    private static void WriteSet(BinaryWriter writer, IReadOnlySet<string> values)
     {
         writer.Write(values.Count);
         foreach (var value in values.Order(StringComparer.Ordinal))
@@ -139,12 +139,12 @@ internal static class CustomerGrainStateSerializer
         }
     }
 
-    private static void ReadSet(BinaryReader reader, HashSet<string> values)
+    private static void ReadSet(BinaryReader reader, Func<string, bool> add)
     {
         var count = reader.ReadInt32();
         for (var i = 0; i < count; i++)
         {
-            values.Add(reader.ReadString());
+            add(reader.ReadString());
         }
     }
 }

@@ -11,7 +11,7 @@ internal sealed class CustomerTriggerState
     public CartCycle Cart { get; set; }
 
     /// <summary>When each trigger's reminder (<c>trigger:{name}</c>) is set for, by trigger name.</summary>
-    public Dictionary<string, DateTimeOffset> Reminders { get; } = new(StringComparer.Ordinal);
+    public TriggerReminderTimes Reminders { get; } = new();
 
     public TriggerLedger Ledger { get; set; } = new();
 

@@ -10,7 +10,7 @@ internal static class CustomerTriggerStateSerializer
         WriteTime(writer, state.Cart.Since);
         WriteTime(writer, state.Cart.ClosedAt);
         writer.Write(state.Reminders.Count);
-        foreach (var (name, due) in state.Reminders.OrderBy(static r => r.Key, StringComparer.Ordinal))
+        foreach (var (name, due) in state.Reminders)
         {
             writer.Write(name);
             writer.Write(due.UtcTicks);
@@ -41,7 +41,7 @@ internal static class CustomerTriggerStateSerializer
         var reminders = reader.ReadInt32();
         for (var i = 0; i < reminders; i++)
         {
-            state.Reminders.Add(reader.ReadString(), At(reader.ReadInt64()));
+            state.Reminders[reader.ReadString()] = At(reader.ReadInt64());
         }
 
         var entries = new TriggerLedgerEntry[reader.ReadInt32()];

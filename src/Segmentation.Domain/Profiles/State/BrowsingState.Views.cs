@@ -5,7 +5,7 @@ namespace Segmentation.Domain.Profiles.State;
 /// <summary>Read views and the snapshot encoding of <see cref="BrowsingState"/>.</summary>
 internal sealed partial class BrowsingState
 {
-    public IReadOnlyList<ViewedProduct> RecentProducts(int limit) => _products
+    public IReadOnlyList<ViewedProduct> RecentProducts(int limit) => (_products ?? [])
         .OrderByDescending(pair => pair.Value.Latest.Key)
         .Take(limit)
         .Select(pair => new ViewedProduct(
@@ -19,14 +19,14 @@ internal sealed partial class BrowsingState
             Time.At(pair.Value.Latest.Ticks)))
         .ToList();
 
-    public IReadOnlyList<ViewedCategory> RecentCategories(int limit) => _categories
+    public IReadOnlyList<ViewedCategory> RecentCategories(int limit) => (_categories ?? [])
         .OrderByDescending(pair => pair.Value.LastKey)
         .Take(limit)
         .Select(pair => new ViewedCategory(pair.Key, pair.Value.Count, Time.At(pair.Value.LastKey.Ticks)))
         .ToList();
 
     public IReadOnlyList<SearchRecord> RecentSearches() =>
-        _searches.AsEnumerable().Reverse().Select(s => new SearchRecord(s.Query, Time.At(s.Key.Ticks))).ToList();
+        (_searches ?? []).AsEnumerable().Reverse().Select(s => new SearchRecord(s.Query, Time.At(s.Key.Ticks))).ToList();
 
     public void Write(SnapshotWriter writer)
     {
@@ -51,8 +51,8 @@ internal sealed partial class BrowsingState
             writer.WriteString(entry.Category);
         }
 
-        writer.WriteInt(_searches.Count);
-        foreach (var search in _searches)
+        writer.WriteInt(Searches.Length);
+        foreach (var search in Searches)
         {
             writer.WriteKey(search.Key);
             writer.WriteString(search.Query);
@@ -70,7 +70,7 @@ internal sealed partial class BrowsingState
         {
             state.AddProductView(new ProductViewEntry(
                 reader.ReadLong(),
-                reader.ReadString(),
+                reader.ReadMessageId(),
                 reader.ReadOptionalSharedString(),
                 reader.ReadOptionalSharedString(),
                 reader.ReadOptionalSharedString(),
@@ -82,7 +82,7 @@ internal sealed partial class BrowsingState
         var categoryViews = reader.ReadCount();
         for (var i = 0; i < categoryViews; i++)
         {
-            state.AddCategoryView(new CategoryViewEntry(reader.ReadLong(), reader.ReadString(), reader.ReadSharedString()));
+            state.AddCategoryView(new CategoryViewEntry(reader.ReadLong(), reader.ReadMessageId(), reader.ReadSharedString()));
         }
 
         var searches = reader.ReadCount();

@@ -9,13 +9,19 @@ namespace Segmentation.Domain.Profiles.State;
 /// events (not of their arrival order): aggregates count the retained views and take details from the
 /// newest view by key; searches keep the newest <see cref="ProfileLimits.RecentItemsLimit"/> by key.
 /// </summary>
-internal sealed partial class BrowsingState
+internal sealed partial class BrowsingState : IProfilePart<BrowsingState>
 {
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static BrowsingState Empty { get; } = new();
+
     private readonly TimedBuffer<ProductViewEntry> _productViews = new();
     private readonly TimedBuffer<CategoryViewEntry> _categoryViews = new();
-    private readonly Dictionary<string, ProductStat> _products = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CategoryStat> _categories = new(StringComparer.Ordinal);
-    private readonly List<SearchEntry> _searches = [];
+    // The aggregates and the searches are allocated with their first entry.
+    private Dictionary<string, ProductStat>? _products;
+    private Dictionary<string, CategoryStat>? _categories;
+    private List<SearchEntry>? _searches;
+
+    public bool IsEmpty => _productViews.Count == 0 && _categoryViews.Count == 0 && Searches.Length == 0 && TimeOnPageMillis == 0 && TimeOnPageSamples == 0;
 
     public TimedBuffer<ProductViewEntry> ProductViews => _productViews;
 
@@ -29,7 +35,7 @@ internal sealed partial class BrowsingState
         _productViews.Add(entry);
         if (entry.ProductKey is { } productKey)
         {
-            ref var stat = ref CollectionsMarshal.GetValueRefOrAddDefault(_products, productKey, out var exists);
+            ref var stat = ref CollectionsMarshal.GetValueRefOrAddDefault(_products ??= new(StringComparer.Ordinal), productKey, out var exists);
             if (!exists || entry.Key > stat.Latest.Key)
             {
                 stat.Latest = entry;
@@ -54,16 +60,17 @@ internal sealed partial class BrowsingState
     public void AddSearch(EventKey key, string query)
     {
         var entry = new SearchEntry(key, query);
-        if (_searches.Count >= ProfileLimits.RecentItemsLimit && entry.Key <= _searches[0].Key)
+        var searches = _searches ??= [];
+        if (searches.Count >= ProfileLimits.RecentItemsLimit && entry.Key <= searches[0].Key)
         {
             return;
         }
 
-        var index = _searches.BinarySearch(entry);
-        _searches.Insert(index < 0 ? ~index : index, entry);
-        if (_searches.Count > ProfileLimits.RecentItemsLimit)
+        var index = searches.BinarySearch(entry);
+        searches.Insert(index < 0 ? ~index : index, entry);
+        if (searches.Count > ProfileLimits.RecentItemsLimit)
         {
-            _searches.RemoveAt(0);
+            searches.RemoveAt(0);
         }
     }
 
@@ -73,7 +80,10 @@ internal sealed partial class BrowsingState
         TimeOnPageSamples++;
     }
 
-    public int ProductViewCount(string productKey) => _products.TryGetValue(productKey, out var stat) ? stat.Count : 0;
+    public int ProductViewCount(string productKey) => _products is not null && _products.TryGetValue(productKey, out var stat) ? stat.Count : 0;
+
+    /// <summary>The searches, oldest first.</summary>
+    private ReadOnlySpan<SearchEntry> Searches => CollectionsMarshal.AsSpan(_searches);
 
     /// <summary>Drops the views at or before <paramref name="ticks"/> and their share of the aggregates.</summary>
     public void PruneThrough(long ticks)
@@ -81,9 +91,9 @@ internal sealed partial class BrowsingState
         while (_productViews.FirstIsAtOrBefore(ticks))
         {
             var entry = _productViews[0];
-            if (entry.ProductKey is { } productKey && --CollectionsMarshal.GetValueRefOrNullRef(_products, productKey).Count == 0)
+            if (entry.ProductKey is { } productKey && --CollectionsMarshal.GetValueRefOrNullRef(_products!, productKey).Count == 0)
             {
-                _products.Remove(productKey);
+                _products!.Remove(productKey);
             }
 
             if (entry.Category is { } category)
@@ -113,7 +123,7 @@ internal sealed partial class BrowsingState
             AddCategoryView(entry);
         }
 
-        foreach (var search in other._searches)
+        foreach (var search in other.Searches)
         {
             AddSearch(search.Key, search.Query);
         }
@@ -124,7 +134,7 @@ internal sealed partial class BrowsingState
 
     private void CountCategory(string category, EventKey key)
     {
-        ref var stat = ref CollectionsMarshal.GetValueRefOrAddDefault(_categories, category, out var exists);
+        ref var stat = ref CollectionsMarshal.GetValueRefOrAddDefault(_categories ??= new(StringComparer.Ordinal), category, out var exists);
         if (!exists || key > stat.LastKey)
         {
             stat.LastKey = key;
@@ -135,9 +145,9 @@ internal sealed partial class BrowsingState
 
     private void UncountCategory(string category)
     {
-        if (--CollectionsMarshal.GetValueRefOrNullRef(_categories, category).Count == 0)
+        if (--CollectionsMarshal.GetValueRefOrNullRef(_categories!, category).Count == 0)
         {
-            _categories.Remove(category);
+            _categories!.Remove(category);
         }
     }
 

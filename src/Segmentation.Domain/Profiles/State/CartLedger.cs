@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Segmentation.Domain.Serialization;
 
 namespace Segmentation.Domain.Profiles.State;
@@ -12,15 +13,24 @@ namespace Segmentation.Domain.Profiles.State;
 /// A late event at or before <c>BaseKey</c> is ignored: exact when the base ends with an Order Completed,
 /// beyond the horizon otherwise.
 /// </summary>
-internal sealed class CartLedger
+internal sealed class CartLedger : IProfilePart<CartLedger>
 {
-    private readonly List<CartOp> _journal = [];
-    private CartState _base = new();
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static CartLedger Empty { get; } = new();
+
+    // The journal (room for one event at first) and the two states are allocated as cart events need them: a base only
+    // once events are folded into it.
+    private List<CartOp>? _journal;
+    private CartState? _base;
     private EventKey? _baseKey;
     private bool _baseEndsWithClear;
-    private CartState _current = new();
+    private CartState? _current;
 
-    public CartState Current => _current;
+    public bool IsEmpty => _baseKey is null && (_journal?.Count ?? 0) == 0;
+
+    public CartState Current => _current ?? CartState.Empty;
+
+    private List<CartOp> Journal => _journal ??= new(1);
 
     /// <summary>Applies a cart event; false when it lies before the base and could not be placed exactly.</summary>
     public bool Apply(CartOp op)
@@ -30,7 +40,7 @@ internal sealed class CartLedger
             return _baseEndsWithClear;
         }
 
-        var last = _journal.Count > 0 ? _journal[^1].Key : _baseKey;
+        var last = _journal is { Count: > 0 } journaled ? journaled[^1].Key : _baseKey;
         if (last is null || op.Key > last.Value)
         {
             if (op.Kind == CartOpKind.Clear)
@@ -39,20 +49,21 @@ internal sealed class CartLedger
             }
             else
             {
-                _journal.Add(op);
-                _current.Apply(op);
+                Journal.Add(op);
+                (_current ??= new()).Apply(op);
             }
 
             return true;
         }
 
-        var index = _journal.BinarySearch(op, KeyComparer.Instance);
-        _journal.Insert(index < 0 ? ~index : index, op);
-        var lastClear = _journal.FindLastIndex(o => o.Kind == CartOpKind.Clear);
+        var journal = Journal;
+        var index = journal.BinarySearch(op, KeyComparer.Instance);
+        journal.Insert(index < 0 ? ~index : index, op);
+        var lastClear = journal.FindLastIndex(o => o.Kind == CartOpKind.Clear);
         if (lastClear >= 0)
         {
-            var clear = _journal[lastClear];
-            _journal.RemoveRange(0, lastClear + 1);
+            var clear = journal[lastClear];
+            journal.RemoveRange(0, lastClear + 1);
             _base = new CartState();
             _base.Apply(clear);
             _baseKey = clear.Key;
@@ -66,18 +77,23 @@ internal sealed class CartLedger
     /// <summary>Folds the journaled events at or before <paramref name="ticks"/> into the base.</summary>
     public void PruneThrough(long ticks)
     {
-        var count = 0;
-        while (count < _journal.Count && _journal[count].Key.Ticks <= ticks)
+        if (_journal is not { Count: > 0 } journal)
         {
-            _base.Apply(_journal[count]);
-            _baseKey = _journal[count].Key;
+            return;
+        }
+
+        var count = 0;
+        while (count < journal.Count && journal[count].Key.Ticks <= ticks)
+        {
+            (_base ??= new()).Apply(journal[count]);
+            _baseKey = journal[count].Key;
             _baseEndsWithClear = false;
             count++;
         }
 
         if (count > 0)
         {
-            _journal.RemoveRange(0, count);
+            journal.RemoveRange(0, count);
         }
     }
 
@@ -86,12 +102,16 @@ internal sealed class CartLedger
     {
         if (other._baseKey is { } otherBase && (_baseKey is null || otherBase > _baseKey.Value))
         {
-            var mine = _journal.ToList();
-            _journal.Clear();
-            _base = other._base.Clone();
+            var mine = _journal?.ToList() ?? [];
+            _journal?.Clear();
+            _base = other._base?.Clone();
             _baseKey = other._baseKey;
             _baseEndsWithClear = other._baseEndsWithClear;
-            _journal.AddRange(other._journal);
+            if (other._journal is { } theirs)
+            {
+                Journal.AddRange(theirs);
+            }
+
             _current = Fold();
             foreach (var op in mine)
             {
@@ -100,7 +120,7 @@ internal sealed class CartLedger
         }
         else
         {
-            foreach (var op in other._journal)
+            foreach (var op in CollectionsMarshal.AsSpan(other._journal))
             {
                 Apply(op);
             }
@@ -109,11 +129,11 @@ internal sealed class CartLedger
 
     public void Write(SnapshotWriter writer)
     {
-        _base.Write(writer);
+        (_base ?? CartState.Empty).Write(writer);
         writer.WriteOptionalKey(_baseKey);
         writer.WriteBool(_baseEndsWithClear);
-        writer.WriteInt(_journal.Count);
-        foreach (var op in _journal)
+        writer.WriteInt(_journal?.Count ?? 0);
+        foreach (var op in CollectionsMarshal.AsSpan(_journal))
         {
             op.Write(writer);
         }
@@ -123,14 +143,14 @@ internal sealed class CartLedger
     {
         var ledger = new CartLedger
         {
-            _base = CartState.Read(reader),
+            _base = CartState.Read(reader) is { IsEmpty: false } read ? read : null,
             _baseKey = reader.ReadOptionalKey(),
             _baseEndsWithClear = reader.ReadBool(),
         };
         var count = reader.ReadCount();
         for (var i = 0; i < count; i++)
         {
-            ledger._journal.Add(CartOp.Read(reader));
+            ledger.Journal.Add(CartOp.Read(reader));
         }
 
         ledger.Refold();
@@ -139,7 +159,7 @@ internal sealed class CartLedger
 
     private void RebaseOnClear(CartOp clear)
     {
-        _journal.Clear();
+        _journal?.Clear();
         _base = new CartState();
         _base.Apply(clear);
         _baseKey = clear.Key;
@@ -151,8 +171,8 @@ internal sealed class CartLedger
 
     private CartState Fold()
     {
-        var state = _base.Clone();
-        foreach (var op in _journal)
+        var state = _base?.Clone() ?? new CartState();
+        foreach (var op in CollectionsMarshal.AsSpan(_journal))
         {
             state.Apply(op);
         }

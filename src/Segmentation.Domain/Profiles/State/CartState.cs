@@ -5,14 +5,15 @@ namespace Segmentation.Domain.Profiles.State;
 /// <summary>The cart as a fold of <see cref="CartOp"/>s in key order.</summary>
 internal sealed class CartState
 {
-    private readonly List<ProductLine> _lines;
+    /// <summary>Allocated with the first line (room for one, a typical cart); null while the cart has none.</summary>
+    private List<ProductLine>? _lines;
 
     public CartState()
-        : this([], null, null)
+        : this(null, null, null)
     {
     }
 
-    private CartState(List<ProductLine> lines, long? lastModifiedTicks, long? checkoutStartedTicks)
+    private CartState(List<ProductLine>? lines, long? lastModifiedTicks, long? checkoutStartedTicks)
     {
         _lines = lines;
         LastModifiedTicks = lastModifiedTicks;
@@ -23,9 +24,14 @@ internal sealed class CartState
 
     public long? CheckoutStartedTicks { get; private set; }
 
-    public IReadOnlyList<ProductLine> Lines => _lines;
+    /// <summary>A cart that never had a line or a change: the state of a profile without cart events, for reads.</summary>
+    public static CartState Empty { get; } = new();
 
-    public CartState Clone() => new([.. _lines], LastModifiedTicks, CheckoutStartedTicks);
+    public IReadOnlyList<ProductLine> Lines => (IReadOnlyList<ProductLine>?)_lines ?? ProductLines.Empty;
+
+    public bool IsEmpty => Lines.Count == 0 && LastModifiedTicks is null && CheckoutStartedTicks is null;
+
+    public CartState Clone() => new(_lines is { Count: > 0 } lines ? [.. lines] : null, LastModifiedTicks, CheckoutStartedTicks);
 
     public void Apply(CartOp op)
     {
@@ -35,11 +41,11 @@ internal sealed class CartState
                 var index = IndexOf(added.LineKey);
                 if (index < 0)
                 {
-                    _lines.Add(added);
+                    (_lines ??= new(1)).Add(added);
                 }
                 else
                 {
-                    var old = _lines[index];
+                    var old = _lines![index];
                     _lines[index] = ProductLines.Overlay(old, added, SaturatingAdd(old.Quantity, added.Quantity));
                 }
 
@@ -52,7 +58,7 @@ internal sealed class CartState
                     return;
                 }
 
-                var line = _lines[at];
+                var line = _lines![at];
                 if (op.Quantity is { } quantity && quantity > 0 && quantity < line.Quantity)
                 {
                     _lines[at] = line with { Quantity = line.Quantity - quantity };
@@ -78,7 +84,7 @@ internal sealed class CartState
                 LastModifiedTicks = op.Key.Ticks;
                 break;
             case CartOpKind.Clear:
-                _lines.Clear();
+                _lines?.Clear();
                 CheckoutStartedTicks = null;
                 LastModifiedTicks = op.Key.Ticks;
                 break;
@@ -88,20 +94,21 @@ internal sealed class CartState
     public CartContents ToContents()
     {
         var summary = ToSummary();
-        return new CartContents([.. _lines], summary.Value, summary.ItemCount, summary.LastModifiedAt, summary.CheckoutStartedAt);
+        return new CartContents([.. Lines], summary.Value, summary.ItemCount, summary.LastModifiedAt, summary.CheckoutStartedAt);
     }
 
     public CartSummary ToSummary()
     {
         var count = 0L;
-        foreach (var line in _lines)
+        var lines = Lines;
+        foreach (var line in lines)
         {
             count += line.Quantity;
         }
 
         return new CartSummary(
-            _lines.Count == 0,
-            ProductLines.Value(_lines),
+            lines.Count == 0,
+            ProductLines.Value(lines),
             (int)Math.Min(count, int.MaxValue),
             Time.At(LastModifiedTicks),
             Time.At(CheckoutStartedTicks));
@@ -109,33 +116,38 @@ internal sealed class CartState
 
     public void Write(SnapshotWriter writer)
     {
-        ProductLines.Write(writer, _lines);
+        ProductLines.Write(writer, Lines);
         writer.WriteOptionalLong(LastModifiedTicks);
         writer.WriteOptionalLong(CheckoutStartedTicks);
     }
 
     public static CartState Read(SnapshotReader reader) =>
-        new(ProductLines.Read(reader), reader.ReadOptionalLong(), reader.ReadOptionalLong());
+        new(ProductLines.Read(reader) is { Count: > 0 } lines ? lines : null, reader.ReadOptionalLong(), reader.ReadOptionalLong());
 
     private void ReplaceLines(IReadOnlyList<ProductLine> lines)
     {
-        _lines.Clear();
+        _lines?.Clear();
         foreach (var line in lines)
         {
             var index = IndexOf(line.LineKey);
             if (index < 0)
             {
-                _lines.Add(line);
+                (_lines ??= new(lines.Count)).Add(line);
             }
             else
             {
-                _lines[index] = ProductLines.Overlay(_lines[index], line, SaturatingAdd(_lines[index].Quantity, line.Quantity));
+                _lines![index] = ProductLines.Overlay(_lines[index], line, SaturatingAdd(_lines[index].Quantity, line.Quantity));
             }
         }
     }
 
     private int IndexOf(string lineKey)
     {
+        if (_lines is null)
+        {
+            return -1;
+        }
+
         for (var i = 0; i < _lines.Count; i++)
         {
             if (string.Equals(_lines[i].LineKey, lineKey, StringComparison.Ordinal))

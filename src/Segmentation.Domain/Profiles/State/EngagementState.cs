@@ -3,10 +3,15 @@ using Segmentation.Domain.Serialization;
 namespace Segmentation.Domain.Profiles.State;
 
 /// <summary>Email opens and clicks, in total and per campaign: counters and min/max times, so order does not matter.</summary>
-internal sealed class EngagementState
+internal sealed class EngagementState : IProfilePart<EngagementState>
 {
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static EngagementState Empty { get; } = new();
+
     private readonly Counter _total = new();
     private readonly Dictionary<string, Counter> _campaigns = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _total.Opens == 0 && _total.Clicks == 0 && _campaigns.Count == 0;
 
     public void Record(bool isClick, long ticks, string? campaign)
     {

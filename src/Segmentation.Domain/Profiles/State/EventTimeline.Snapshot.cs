@@ -14,9 +14,8 @@ internal sealed partial class EventTimeline
     {
         var sets = new Dictionary<PropertySetKey, int>();
         writer.WriteInt(_byName.Count);
-        foreach (var name in _byName.Keys.Order(StringComparer.Ordinal))
+        foreach (var (name, buffer) in _byName.Pairs())
         {
-            var buffer = _byName[name];
             writer.WriteString(name);
             writer.WriteInt(buffer.Count);
             for (var i = 0; i < buffer.Count; i++)
@@ -51,7 +50,7 @@ internal sealed partial class EventTimeline
             for (var j = 0; j < entries; j++)
             {
                 var ticks = reader.ReadLong();
-                var messageId = reader.ReadString();
+                var messageId = reader.ReadMessageId();
                 var number = setsByNumber ? reader.ReadInt() : 0;
                 if (number == 0)
                 {

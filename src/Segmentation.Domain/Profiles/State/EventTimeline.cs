@@ -11,14 +11,19 @@ namespace Segmentation.Domain.Profiles.State;
 /// </summary>
 /// <remarks>Entries are values in one sorted array per name; events with the same properties share one captured array
 /// (<see cref="TimelinePropertySets"/>).</remarks>
-internal sealed partial class EventTimeline
+internal sealed partial class EventTimeline : IProfilePart<EventTimeline>
 {
-    private readonly Dictionary<string, TimedBuffer<TimelineEntry>> _byName = new(StringComparer.Ordinal);
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static EventTimeline Empty { get; } = new();
+
+    private SortedStringMap<TimedBuffer<TimelineEntry>> _byName;
+
+    public bool IsEmpty => _byName.Count == 0;
 
     /// <summary>No entry is at or before this (a lower bound), so pruning through an earlier instant has nothing to do.</summary>
     private long _earliestTicks = long.MaxValue;
 
-    public TimedBuffer<TimelineEntry>? Get(string eventName) => _byName.GetValueOrDefault(eventName);
+    public TimedBuffer<TimelineEntry>? Get(string eventName) => _byName.TryGetValue(eventName, out var buffer) ? buffer : null;
 
     public void Add(string eventName, EventKey key, Utf8JsonMembers properties)
     {
@@ -33,14 +38,14 @@ internal sealed partial class EventTimeline
             return;
         }
 
-        List<string>? emptied = null;
         var earliest = long.MaxValue;
-        foreach (var (name, buffer) in _byName)
+        for (var i = _byName.Count - 1; i >= 0; i--)
         {
+            var buffer = _byName.ValueAt(i);
             buffer.PruneThrough(ticks);
             if (buffer.Count == 0)
             {
-                (emptied ??= []).Add(name);
+                _byName.RemoveAt(i);
             }
             else
             {
@@ -49,18 +54,11 @@ internal sealed partial class EventTimeline
         }
 
         _earliestTicks = earliest;
-        if (emptied is not null)
-        {
-            foreach (var name in emptied)
-            {
-                _byName.Remove(name);
-            }
-        }
     }
 
     public void MergeFrom(EventTimeline other)
     {
-        foreach (var (name, buffer) in other._byName)
+        foreach (var (name, buffer) in other._byName.Pairs())
         {
             foreach (var entry in buffer.Items())
             {
@@ -71,10 +69,10 @@ internal sealed partial class EventTimeline
 
     private void Add(string eventName, TimelineEntry entry)
     {
-        if (!_byName.TryGetValue(eventName, out var buffer))
+        ref var buffer = ref _byName.GetValueRefOrAddDefault(eventName, out var exists);
+        if (!exists)
         {
             buffer = new TimedBuffer<TimelineEntry>();
-            _byName.Add(SharedStrings.Share(eventName), buffer);
         }
 
         buffer.Add(entry);

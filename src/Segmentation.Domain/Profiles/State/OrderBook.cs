@@ -3,17 +3,21 @@ using Segmentation.Domain.Serialization;
 namespace Segmentation.Domain.Profiles.State;
 
 /// <summary>
-/// All orders by id, the totals over the orders that count (placed, not cancelled), and a timeline of placement
-/// times within the window retention. Totals are adjusted by the difference an event makes to its one order,
-/// so an event costs O(that order's events); first/last order time is rescanned only when the order holding
-/// it stops counting or moves. A second, derived timeline holds only the orders that count, with their net
-/// amounts, so windowed order counts are a binary search and windowed revenue needs no lookups.
+/// All orders by id, and the totals over the orders that count (placed, not cancelled). Totals are adjusted by the
+/// difference an event makes to its one order, so an event costs O(that order's events); first/last order time is
+/// rescanned only when the order holding it stops counting or moves. A derived timeline holds the orders that count
+/// within the window retention, with their net amounts, so windowed order counts are a binary search and windowed
+/// revenue needs no lookups.
 /// </summary>
-internal sealed class OrderBook
+internal sealed class OrderBook : IProfilePart<OrderBook>
 {
-    private readonly Dictionary<string, OrderRecord> _orders = new(StringComparer.Ordinal);
-    private readonly TimedBuffer<OrderTimeEntry> _timeline = new();
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static OrderBook Empty { get; } = new();
+
+    private SortedStringMap<OrderRecord> _orders;
     private readonly TimedBuffer<CountedOrderEntry> _counted = new();
+
+    public bool IsEmpty => _orders.Count == 0;
 
     public int Count { get; private set; }
 
@@ -25,12 +29,11 @@ internal sealed class OrderBook
 
     public long? LastPlacedTicks { get; private set; }
 
-    public TimedBuffer<OrderTimeEntry> Timeline => _timeline;
-
     /// <summary>The orders that count, by placement time, within the retention (derived, not stored).</summary>
     public TimedBuffer<CountedOrderEntry> Counted => _counted;
 
-    public IEnumerable<OrderRecord> Records => _orders.Values;
+    /// <summary>The orders, by id in ordinal order.</summary>
+    public IEnumerable<OrderRecord> Records => _orders.Pairs().Select(static pair => pair.Value);
 
     public OrderFacts Facts(string orderId) => _orders.TryGetValue(orderId, out var record) ? record.Evaluate() : default;
 
@@ -56,18 +59,17 @@ internal sealed class OrderBook
 
     public void PruneThrough(long ticks)
     {
-        _timeline.PruneThrough(ticks);
         _counted.PruneThrough(ticks);
     }
 
     public void MergeFrom(OrderBook other)
     {
-        foreach (var (orderId, theirs) in other._orders)
+        foreach (var (orderId, theirs) in other._orders.Pairs())
         {
-            if (!_orders.TryGetValue(orderId, out var mine))
+            ref var mine = ref _orders.GetValueRefOrAddDefault(orderId, out var exists);
+            if (!exists)
             {
                 mine = new OrderRecord(orderId);
-                _orders.Add(orderId, mine);
             }
 
             mine.MergeFrom(theirs);
@@ -79,7 +81,7 @@ internal sealed class OrderBook
     public void Write(SnapshotWriter writer)
     {
         writer.WriteInt(_orders.Count);
-        foreach (var (_, record) in _orders.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var record in Records)
         {
             record.Write(writer);
         }
@@ -92,7 +94,7 @@ internal sealed class OrderBook
         for (var i = 0; i < count; i++)
         {
             var record = OrderRecord.Read(reader);
-            book._orders[record.OrderId] = record;
+            book._orders.Set(record.OrderId, record);
         }
 
         book.Rebuild();
@@ -101,11 +103,13 @@ internal sealed class OrderBook
 
     private bool Change(string orderId, Func<OrderRecord, bool> change)
     {
-        if (!_orders.TryGetValue(orderId, out var record))
+        ref var slot = ref _orders.GetValueRefOrAddDefault(orderId, out var exists);
+        if (!exists)
         {
-            record = new OrderRecord(orderId);
-            _orders.Add(orderId, record);
+            slot = new OrderRecord(orderId);
         }
+
+        var record = slot;
 
         var before = record.Evaluate();
         var changed = change(record);
@@ -122,16 +126,6 @@ internal sealed class OrderBook
             Count++;
             NetRevenue = Money.Add(NetRevenue, after.Net);
             Refunded = Money.Add(Refunded, after.Refunded);
-        }
-
-        if (before.IsPlaced != after.IsPlaced || before.PlacedTicks != after.PlacedTicks)
-        {
-            if (before.IsPlaced)
-            {
-                _timeline.Remove(new OrderTimeEntry(before.PlacedTicks, orderId));
-            }
-
-            _timeline.Add(new OrderTimeEntry(after.PlacedTicks, orderId));
         }
 
         if (before.Counts)
@@ -162,8 +156,9 @@ internal sealed class OrderBook
     {
         FirstPlacedTicks = null;
         LastPlacedTicks = null;
-        foreach (var record in _orders.Values)
+        for (var i = 0; i < _orders.Count; i++)
         {
+            var record = _orders.ValueAt(i);
             var facts = record.Evaluate();
             if (facts.Counts)
             {
@@ -178,17 +173,12 @@ internal sealed class OrderBook
         Count = 0;
         NetRevenue = 0m;
         Refunded = 0m;
-        _timeline.Clear();
         _counted.Clear();
 
-        foreach (var record in _orders.Values)
+        for (var i = 0; i < _orders.Count; i++)
         {
+            var record = _orders.ValueAt(i);
             var facts = record.Evaluate();
-            if (facts.IsPlaced)
-            {
-                _timeline.Add(new OrderTimeEntry(facts.PlacedTicks, record.OrderId));
-            }
-
             if (facts.Counts)
             {
                 _counted.Add(new CountedOrderEntry(facts.PlacedTicks, record.OrderId, facts.Net));

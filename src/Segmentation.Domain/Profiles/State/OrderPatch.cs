@@ -20,6 +20,6 @@ internal sealed record OrderPatch(EventKey Key, decimal? Amount, string? Currenc
     public static OrderPatch Read(SnapshotReader reader) => new(
         reader.ReadKey(),
         reader.ReadOptionalDecimal(),
-        reader.ReadOptionalString(),
+        reader.ReadOptionalSharedString(),
         reader.ReadBool() ? ProductLines.Read(reader) : null);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Segmentation.Domain.Serialization;
 
 namespace Segmentation.Domain.Profiles.State;
@@ -10,10 +11,10 @@ namespace Segmentation.Domain.Profiles.State;
 /// </summary>
 internal sealed class OrderRecord(string orderId)
 {
-    private readonly List<OrderPatch> _updates = [];
-    private readonly List<OrderRefund> _refunds = [];
-    private readonly List<EventKey> _cancellations = [];
-    private OrderFacts? _facts;
+    // Allocated with their first entry: most orders never see one.
+    private List<OrderPatch>? _updates;
+    private List<OrderRefund>? _refunds;
+    private List<EventKey>? _cancellations;
 
     public string OrderId { get; } = orderId;
 
@@ -28,32 +29,26 @@ internal sealed class OrderRecord(string orderId)
         }
 
         Completed = completion;
-        _facts = null;
         return true;
     }
 
     public void Update(OrderPatch patch)
     {
-        InsertSorted(_updates, patch, p => p.Key);
-        _facts = null;
+        InsertSorted(_updates ??= [], patch, p => p.Key);
     }
 
     public void Refund(OrderRefund refund)
     {
-        InsertSorted(_refunds, refund, r => r.Key);
-        _facts = null;
+        InsertSorted(_refunds ??= [], refund, r => r.Key);
     }
 
     public void Cancel(EventKey key)
     {
-        InsertSorted(_cancellations, key, k => k);
-        _facts = null;
+        InsertSorted(_cancellations ??= [], key, k => k);
     }
 
-    /// <summary>The order's effective state (cached until the next change); not placed without a completion.</summary>
-    public OrderFacts Evaluate() => _facts ??= Compute();
-
-    private OrderFacts Compute()
+    /// <summary>The order's effective state, computed from its few events when asked (not kept); not placed without a completion.</summary>
+    public OrderFacts Evaluate()
     {
         if (Completed is not { } completed)
         {
@@ -63,7 +58,7 @@ internal sealed class OrderRecord(string orderId)
         var amount = completed.Amount ?? 0m;
         var currency = completed.Currency;
         var items = completed.Items ?? ProductLines.Empty;
-        foreach (var patch in _updates)
+        foreach (var patch in CollectionsMarshal.AsSpan(_updates))
         {
             if (patch.Key > completed.Key)
             {
@@ -74,7 +69,7 @@ internal sealed class OrderRecord(string orderId)
         }
 
         var refunded = 0m;
-        foreach (var refund in _refunds)
+        foreach (var refund in CollectionsMarshal.AsSpan(_refunds))
         {
             if (refund.Key > completed.Key)
             {
@@ -84,7 +79,7 @@ internal sealed class OrderRecord(string orderId)
 
         refunded = Money.Normalize(Math.Clamp(refunded, 0m, Math.Max(amount, 0m)));
         long? cancelledTicks = null;
-        foreach (var key in _cancellations)
+        foreach (var key in CollectionsMarshal.AsSpan(_cancellations))
         {
             if (key > completed.Key)
             {
@@ -104,17 +99,17 @@ internal sealed class OrderRecord(string orderId)
             Complete(completion);
         }
 
-        foreach (var patch in other._updates)
+        foreach (var patch in CollectionsMarshal.AsSpan(other._updates))
         {
             Update(patch);
         }
 
-        foreach (var refund in other._refunds)
+        foreach (var refund in CollectionsMarshal.AsSpan(other._refunds))
         {
             Refund(refund);
         }
 
-        foreach (var key in other._cancellations)
+        foreach (var key in CollectionsMarshal.AsSpan(other._cancellations))
         {
             Cancel(key);
         }
@@ -125,21 +120,21 @@ internal sealed class OrderRecord(string orderId)
         writer.WriteString(OrderId);
         writer.WriteBool(Completed is not null);
         Completed?.Write(writer);
-        writer.WriteInt(_updates.Count);
-        foreach (var patch in _updates)
+        writer.WriteInt(_updates?.Count ?? 0);
+        foreach (var patch in CollectionsMarshal.AsSpan(_updates))
         {
             patch.Write(writer);
         }
 
-        writer.WriteInt(_refunds.Count);
-        foreach (var refund in _refunds)
+        writer.WriteInt(_refunds?.Count ?? 0);
+        foreach (var refund in CollectionsMarshal.AsSpan(_refunds))
         {
             writer.WriteKey(refund.Key);
             writer.WriteOptionalDecimal(refund.Amount);
         }
 
-        writer.WriteInt(_cancellations.Count);
-        foreach (var key in _cancellations)
+        writer.WriteInt(_cancellations?.Count ?? 0);
+        foreach (var key in CollectionsMarshal.AsSpan(_cancellations))
         {
             writer.WriteKey(key);
         }
@@ -156,19 +151,19 @@ internal sealed class OrderRecord(string orderId)
         var updates = reader.ReadCount();
         for (var i = 0; i < updates; i++)
         {
-            record._updates.Add(OrderPatch.Read(reader));
+            (record._updates ??= []).Add(OrderPatch.Read(reader));
         }
 
         var refunds = reader.ReadCount();
         for (var i = 0; i < refunds; i++)
         {
-            record._refunds.Add(new OrderRefund(reader.ReadKey(), reader.ReadOptionalDecimal()));
+            (record._refunds ??= []).Add(new OrderRefund(reader.ReadKey(), reader.ReadOptionalDecimal()));
         }
 
         var cancellations = reader.ReadCount();
         for (var i = 0; i < cancellations; i++)
         {
-            record._cancellations.Add(reader.ReadKey());
+            (record._cancellations ??= []).Add(reader.ReadKey());
         }
 
         return record;

@@ -9,13 +9,18 @@ namespace Segmentation.Domain.Profiles.State;
 /// reorder horizon: a late instant needs only its neighbours to correct the count exactly. Instants older
 /// than the horizon collapse into a boundary (the newest of them) and the number of sessions started up to it.
 /// </summary>
-internal sealed class SessionTracker
+internal sealed class SessionTracker : IProfilePart<SessionTracker>
 {
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static SessionTracker Empty { get; } = new();
+
     private static readonly long TimeoutTicks = ProfileLimits.SessionTimeout.Ticks;
     private readonly TimedBuffer<TickEntry> _retained = new();
     private long? _boundary;
     private int _startsThroughBoundary;
     private int _retainedStarts;
+
+    public bool IsEmpty => _boundary is null && _startsThroughBoundary == 0 && _retained.Count == 0;
 
     public int SessionCount => _startsThroughBoundary + _retainedStarts;
 

@@ -156,7 +156,7 @@ internal sealed class TimedBuffer<T>
             return;
         }
 
-        var larger = new T[Math.Max(4, _items.Length * 2)];
+        var larger = new T[Math.Max(1, _items.Length * 2)];
         Array.Copy(_items, _head, larger, 0, Count);
         _end = Count;
         _head = 0;

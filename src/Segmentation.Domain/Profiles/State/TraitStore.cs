@@ -5,25 +5,31 @@ namespace Segmentation.Domain.Profiles.State;
 
 /// <summary>
 /// Traits as last-write-wins registers per top-level key, stamped with the writing event's key: a register keeps
-/// the value with the greatest stamp, so any arrival order gives the same traits. Values are kept as JSON text
-/// (a private copy, never a reference into a message). Two context registers (time zone, country) take the
-/// values clients send in <c>context</c> on every call.
+/// the value with the greatest stamp, so any arrival order gives the same traits. Values are kept as
+/// <see cref="TraitValue"/>s (private copies, never references into a message), in one array sorted by name. Two
+/// context registers (time zone, country) take the values clients send in <c>context</c> on every call.
 /// </summary>
-internal sealed class TraitStore
+internal sealed class TraitStore : IProfilePart<TraitStore>
 {
-    private readonly Dictionary<string, TraitValue> _values = new(StringComparer.Ordinal);
+    /// <summary>The part of a profile that has none yet, for reads: never changed.</summary>
+    public static TraitStore Empty { get; } = new();
+
+    private SortedStringMap<TraitValue> _values;
+
+    public bool IsEmpty => _values.Count == 0 && ContextTimeZone is null && ContextCountry is null;
 
     public TraitValue? ContextTimeZone { get; private set; }
 
     public TraitValue? ContextCountry { get; private set; }
 
-    public IReadOnlyDictionary<string, TraitValue> Values => _values;
+    /// <summary>The traits, in ordinal name order.</summary>
+    public IEnumerable<KeyValuePair<string, TraitValue>> Values => _values.Pairs();
 
     public void Set(string name, Utf8JsonValue value, EventKey stamp)
     {
         if (!_values.TryGetValue(name, out var current) || stamp > current.Stamp)
         {
-            _values[name] = TraitValue.Of(value, stamp);
+            _values.Set(name, TraitValue.Of(value, stamp));
         }
     }
 
@@ -44,7 +50,7 @@ internal sealed class TraitStore
     private static TraitValue Restamp(TraitValue? current, string value, EventKey stamp) =>
         current is not null && current.Text == value ? current with { Stamp = stamp } : TraitValue.OfString(value, stamp);
 
-    public TraitValue? Get(string name) => _values.GetValueOrDefault(name);
+    public TraitValue? Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>The newest of several spellings of one trait (e.g. <c>firstName</c> and <c>first_name</c>).</summary>
     public TraitValue? Newest(string first, string second)
@@ -56,11 +62,11 @@ internal sealed class TraitStore
 
     public void MergeFrom(TraitStore other)
     {
-        foreach (var (name, value) in other._values)
+        foreach (var (name, value) in other.Values)
         {
             if (!_values.TryGetValue(name, out var current) || value.Stamp > current.Stamp)
             {
-                _values[name] = value;
+                _values.Set(name, value);
             }
         }
 
@@ -78,7 +84,7 @@ internal sealed class TraitStore
     public void Write(SnapshotWriter writer)
     {
         writer.WriteInt(_values.Count);
-        foreach (var (name, value) in _values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in Values)
         {
             writer.WriteString(name);
             WriteValue(writer, value);
@@ -103,8 +109,8 @@ internal sealed class TraitStore
         var count = reader.ReadCount();
         for (var i = 0; i < count; i++)
         {
-            var name = reader.ReadString();
-            store._values[name] = ReadValue(reader);
+            var name = reader.ReadSharedString();
+            store._values.Set(name, ReadValue(reader));
         }
 
         store.ContextTimeZone = reader.ReadBool() ? ReadValue(reader) : null;
