@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Segmentation.Domain.Profiles;
 
 namespace Segmentation.Segments.Evaluation;
