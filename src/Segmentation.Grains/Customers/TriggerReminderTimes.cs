@@ -1,87 +1,41 @@
 using System.Collections;
+using Segmentation.Domain.Profiles.State;
 
 namespace Segmentation.Grains.Customers;
 
 /// <summary>
 /// When each trigger's reminder is set for, by trigger name: a customer has at most one per trigger, so the few pairs
-/// are kept in one array sorted by name (ordinal) and scanned, allocated with the first; enumerates in name order.
+/// are kept in one sorted array (<see cref="SortedStringMap{TValue}"/> of UTC ticks), allocated with the first;
+/// enumerates in name order.
 /// </summary>
 internal sealed class TriggerReminderTimes : IEnumerable<KeyValuePair<string, DateTimeOffset>>
 {
-    private (string Name, long UtcTicks)[]? _entries;
-    private int _count;
+    private SortedStringMap<long> _ticks;
 
-    public int Count => _count;
+    public int Count => _ticks.Count;
 
     /// <summary>Sets the reminder's instant (the value read back is in UTC).</summary>
     public DateTimeOffset this[string name]
     {
-        set
-        {
-            var index = IndexOf(name);
-            if (index >= 0)
-            {
-                _entries![index].UtcTicks = value.UtcTicks;
-                return;
-            }
-
-            index = ~index;
-            if (_entries is null || _count == _entries.Length)
-            {
-                var larger = new (string, long)[_entries is null ? 2 : _entries.Length * 2];
-                _entries?.AsSpan(0, _count).CopyTo(larger);
-                _entries = larger;
-            }
-
-            _entries.AsSpan(index, _count - index).CopyTo(_entries.AsSpan(index + 1));
-            _entries[index] = (name, value.UtcTicks);
-            _count++;
-        }
+        set => _ticks.Set(name, value.UtcTicks);
     }
 
     public bool TryGetValue(string name, out DateTimeOffset at)
     {
-        var index = IndexOf(name);
-        at = index >= 0 ? new DateTimeOffset(_entries![index].UtcTicks, TimeSpan.Zero) : default;
-        return index >= 0;
+        var found = _ticks.TryGetValue(name, out var ticks);
+        at = found ? new DateTimeOffset(ticks, TimeSpan.Zero) : default;
+        return found;
     }
 
-    public bool Remove(string name)
-    {
-        var index = IndexOf(name);
-        if (index < 0)
-        {
-            return false;
-        }
-
-        _count--;
-        _entries.AsSpan(index + 1, _count - index).CopyTo(_entries.AsSpan(index));
-        _entries![_count] = default;
-        return true;
-    }
+    public bool Remove(string name) => _ticks.Remove(name);
 
     public IEnumerator<KeyValuePair<string, DateTimeOffset>> GetEnumerator()
     {
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < _ticks.Count; i++)
         {
-            yield return KeyValuePair.Create(_entries![i].Name, new DateTimeOffset(_entries[i].UtcTicks, TimeSpan.Zero));
+            yield return KeyValuePair.Create(_ticks.KeyAt(i), new DateTimeOffset(_ticks.ValueAt(i), TimeSpan.Zero));
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    /// <summary>The index of <paramref name="name"/>, or the complement of where it would go.</summary>
-    private int IndexOf(string name)
-    {
-        for (var i = 0; i < _count; i++)
-        {
-            var order = string.CompareOrdinal(_entries![i].Name, name);
-            if (order >= 0)
-            {
-                return order == 0 ? i : ~i;
-            }
-        }
-
-        return ~_count;
-    }
 }

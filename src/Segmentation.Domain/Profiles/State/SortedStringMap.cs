@@ -7,7 +7,7 @@ namespace Segmentation.Domain.Profiles.State;
 /// codes, and no object of its own, as it is a field of its owner (a mutable struct: never copy it to change it).
 /// Enumerates in ordinal key order.
 /// </summary>
-internal struct SortedStringMap<TValue>
+public struct SortedStringMap<TValue>
 {
     private Entry[]? _entries;
     private int _count;
