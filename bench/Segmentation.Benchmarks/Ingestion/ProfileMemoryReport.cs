@@ -16,14 +16,14 @@ public static class ProfileMemoryReport
 
     public static void Run(int customers, int historyEvents)
     {
-        var emptyHeap = Heap();
+        var emptyHeap = ManagedHeap.AfterFullCompaction();
         var emptyPause = FullCollectionMilliseconds();
         var (_, profiles, applied) = ShopperTraffic.ApplyHistory(customers, historyEvents, batchSize: 100);
         Report("applied", profiles.Count, applied, emptyHeap, emptyPause);
 
         var snapshots = profiles.Values.Select(CustomerProfileSerializer.Serialize).ToList();
         profiles = null;
-        emptyHeap = Heap();
+        emptyHeap = ManagedHeap.AfterFullCompaction();
         emptyPause = FullCollectionMilliseconds();
         var restored = snapshots.Select(static s => CustomerProfileSerializer.Deserialize(s)).ToList();
         Report("restored", restored.Count, applied, emptyHeap, emptyPause);
@@ -32,20 +32,12 @@ public static class ProfileMemoryReport
 
     private static void Report(string how, int customers, long events, long emptyHeap, double emptyPause)
     {
-        var heap = Heap() - emptyHeap;
+        var heap = ManagedHeap.AfterFullCompaction() - emptyHeap;
         var pause = FullCollectionMilliseconds() - emptyPause;
         Console.WriteLine(
             $"profiles {how}: {customers:N0} customers, {events:N0} events over 90 days: heap {heap / 1048576.0:N1} MB " +
             $"({heap / (double)customers:N0} B per customer, {heap / (double)events:N0} B per event); " +
             $"full collection +{pause:N1} ms ({pause * 1000 / customers:N1} µs per customer)");
-    }
-
-    private static long Heap()
-    {
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return GC.GetTotalMemory(forceFullCollection: false);
     }
 
     /// <summary>The shortest of several full, blocking, non-compacting collections (the least disturbed by other work).</summary>

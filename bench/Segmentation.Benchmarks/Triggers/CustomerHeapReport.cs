@@ -38,14 +38,14 @@ public static class CustomerHeapReport
 
     private static void Profiles(string what, int customers, Func<int, CustomerProfile> build)
     {
-        var baseline = Heap();
+        var baseline = ManagedHeap.AfterFullCompaction();
         var profiles = new CustomerProfile[customers];
         for (var i = 0; i < customers; i++)
         {
             profiles[i] = build(i);
         }
 
-        var whole = Heap();
+        var whole = ManagedHeap.AfterFullCompaction();
         Console.WriteLine($"{what}: {PerCustomer(whole - baseline, customers)}");
         var before = whole;
         var parts = new List<string>();
@@ -56,7 +56,7 @@ public static class CustomerHeapReport
                 field.SetValue(profile, null);
             }
 
-            var after = Heap();
+            var after = ManagedHeap.AfterFullCompaction();
             parts.Add($"{field.Name.TrimStart('_')} {(before - after) / (double)customers:N0}");
             before = after;
         }
@@ -70,11 +70,11 @@ public static class CustomerHeapReport
         long empty;
         await using (var none = await ReminderLoadPopulation.StartAsync(0, 10_000, 300_000))
         {
-            empty = Heap();
+            empty = ManagedHeap.AfterFullCompaction();
         }
 
         await using var population = await ReminderLoadPopulation.StartAsync(customers, 10_000, 300_000);
-        var seeded = Heap();
+        var seeded = ManagedHeap.AfterFullCompaction();
         var silo = population.Silo;
         Console.WriteLine(
             $"silo: {PerCustomer(seeded - empty, customers)} beyond the silo with no customer ({empty / 1048576.0:N1} MB); " +
@@ -83,12 +83,4 @@ public static class CustomerHeapReport
 
     private static string PerCustomer(long bytes, int customers) =>
         $"{bytes / (double)customers:N0} B per customer ({bytes / 1048576.0:N1} MB)";
-
-    private static long Heap()
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return GC.GetTotalMemory(forceFullCollection: false);
-    }
 }

@@ -19,7 +19,7 @@ public static class OutboxMemoryReport
     {
         var signal = new OutboxSignal();
         var options = Options.Create(new DeliveryOptions());
-        var before = Heap();
+        var before = ManagedHeap.AfterFullCompaction();
         var shards = OutboxGrain.AllShards.ToDictionary(static shard => shard, _ => new OutboxGrain(signal, options), StringComparer.Ordinal);
         var created = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
         long offset = 0;
@@ -30,7 +30,7 @@ public static class OutboxMemoryReport
             await shards[message.Target.Key].ApplyAsync(record, CancellationToken.None);
         }
 
-        var after = Heap();
+        var after = ManagedHeap.AfterFullCompaction();
         var snapshotBytes = shards.Values.Sum(static shard => (long)shard.WriteSnapshot().Length);
         Console.WriteLine(
             $"outbox: {sends:N0} pending sends in {shards.Count} shards: {(after - before) / (double)sends:N0} B of managed heap each; " +
@@ -54,13 +54,5 @@ public static class OutboxMemoryReport
         var occurrence = at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new SendIntent(
             SendIds.Compute(customer, "CartAbandonment", occurrence), customer, "CartAbandonment", occurrence, SendKind.Marketing, at, "d-bench-cart", payload);
-    }
-
-    private static long Heap()
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return GC.GetTotalMemory(forceFullCollection: false);
     }
 }
