@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Segmentation.Grains.Segments;
+using Segmentation.LoadGenerator.Sending;
 using Segmentation.LoadGenerator.Serialization;
 using Segmentation.LoadGenerator.Shoppers;
 using silo::Segmentation.Silo.Hosting;
@@ -22,7 +23,7 @@ namespace Segmentation.Benchmarks.Segments;
 /// settings, SQLite with its default fsync per group commit, Kestrel on a loopback port) with 101 active segments
 /// (the 16 starters, the 84 of <see cref="BenchSegments"/> and the probe segment), request logging off (the probes
 /// read the count every millisecond), background load of the load
-/// generator's shoppers (10,000 customers) posted to <c>/v1/batch</c> in batches of 100 at a given rate, and probes:
+/// generator's shoppers (10,000 customers) posted to <c>/v1/batch</c> by its sink in batches of 100 at a given rate, and probes:
 /// each probe posts one <c>track</c> for a new customer to <c>/v1/track</c> and reads the probe segment's count with
 /// <c>GET /api/segments/{id}</c> every millisecond until the count includes it (durable append, customer turn,
 /// evaluation of every segment, durable delta, segment turn, and both HTTP requests). Prints p50, p99, max.
@@ -53,7 +54,7 @@ public static class SegmentLatencyReport
 
                 await segments.CreateAsync(new SegmentDraft(ProbeSegment, "Latency probe", $"count(\"{ProbeEvent}\") > 0"));
                 using var stop = new CancellationTokenSource();
-                var load = LoadAsync(http, loadPerSecond, stop.Token);
+                var load = LoadAsync(http.BaseAddress!, loadPerSecond, stop.Token);
                 var gc = GcFigures.Now();
                 var (counted, acknowledged) = await ProbeAsync(http, probes);
                 await stop.CancelAsync();
@@ -135,13 +136,15 @@ public static class SegmentLatencyReport
     }
 
     /// <summary>
-    /// Posts the shoppers' events in batches of <see cref="LoadBatch"/> at about <paramref name="perSecond"/>, at most
-    /// <see cref="LoadInFlight"/> requests at once; returns the events per second acknowledged.
+    /// Posts the shoppers' events in batches of <see cref="LoadBatch"/> through the load generator's
+    /// <see cref="HttpEventSink"/> at about <paramref name="perSecond"/>, at most <see cref="LoadInFlight"/> requests at
+    /// once; returns the events per second acknowledged.
     /// </summary>
-    private static async Task<long> LoadAsync(HttpClient http, int perSecond, CancellationToken cancellationToken)
+    private static async Task<long> LoadAsync(Uri silo, int perSecond, CancellationToken cancellationToken)
     {
         var model = new ShopperModel(new ShopperModelOptions { Customers = 10_000, ConcurrentSessions = 500, Seed = 11 });
         var source = new ShopperBatchSource(model, $"latency-{Guid.NewGuid():N}", 450 * 1024);
+        await using var sink = new HttpEventSink(silo, WriteKey, LoadInFlight, TimeSpan.FromSeconds(30));
         using var inFlight = new SemaphoreSlim(LoadInFlight);
         var posts = new List<Task>();
         var stopwatch = Stopwatch.StartNew();
@@ -150,14 +153,9 @@ public static class SegmentLatencyReport
         while (!cancellationToken.IsCancellationRequested && perSecond > 0)
         {
             await inFlight.WaitAsync(CancellationToken.None);
-            using (var batch = source.NextBatch(LoadBatch, DateTimeOffset.UtcNow))
-            {
-                var events = batch.EventCount;
-                var request = Post("v1/batch", new ByteArrayContent(batch.Body.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
-                posts.Add(SendAsync(request, events));
-                sent += events;
-            }
-
+            var batch = source.NextBatch(LoadBatch, DateTimeOffset.UtcNow);
+            sent += batch.EventCount;
+            posts.Add(SendAsync(batch));
             posts.RemoveAll(static p => p.IsCompleted);
             var ahead = TimeSpan.FromSeconds(sent / (double)perSecond) - stopwatch.Elapsed;
             if (ahead > TimeSpan.Zero)
@@ -169,19 +167,18 @@ public static class SegmentLatencyReport
         await Task.WhenAll(posts);
         return (long)(Interlocked.Read(ref acknowledged) / stopwatch.Elapsed.TotalSeconds);
 
-        async Task SendAsync(HttpRequestMessage request, int events)
+        async Task SendAsync(EventBatch batch)
         {
             try
             {
-                using var response = await http.SendAsync(request, CancellationToken.None);
-                if (response.IsSuccessStatusCode)
+                if ((await sink.SendAsync(batch, CancellationToken.None)).Outcome == SinkOutcome.Accepted)
                 {
-                    Interlocked.Add(ref acknowledged, events);
+                    Interlocked.Add(ref acknowledged, batch.EventCount);
                 }
             }
             finally
             {
-                request.Dispose();
+                batch.Dispose();
                 inFlight.Release();
             }
         }
