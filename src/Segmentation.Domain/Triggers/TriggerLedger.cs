@@ -54,35 +54,61 @@ public sealed class TriggerLedger
         return IsDeferred(trigger, occurrenceKey);
     }
 
-    public bool IsDeferred(string trigger, string occurrenceKey) =>
-        DeferralList.Exists(d => d.Due.Trigger == trigger && d.Due.OccurrenceKey == occurrenceKey);
+    public bool IsDeferred(string trigger, string occurrenceKey) => IndexOfDeferral(trigger, occurrenceKey) >= 0;
 
     public void Record(TriggerLedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        _deferred?.RemoveAll(d => d.Due.Trigger == entry.Trigger && d.Due.OccurrenceKey == entry.OccurrenceKey);
-        (_entries ??= []).Add(entry);
-        var count = EntryList.Count(e => e.Trigger == entry.Trigger);
+        RemoveDeferral(entry.Trigger, entry.OccurrenceKey);
+        var entries = _entries ??= [];
+        entries.Add(entry);
+        var count = 0;
+        var oldest = -1;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Trigger == entry.Trigger)
+            {
+                count++;
+                if (oldest < 0 || entries[i].DecidedAt < entries[oldest].DecidedAt)
+                {
+                    oldest = i;
+                }
+            }
+        }
+
         if (count > MaxEntriesPerTrigger)
         {
-            var oldest = EntryList.Where(e => e.Trigger == entry.Trigger).MinBy(static e => e.DecidedAt)!;
-            _entries!.Remove(oldest);
+            entries.RemoveAt(oldest);
         }
     }
 
     public void Defer(TriggerDue due, DateTimeOffset until)
     {
         ArgumentNullException.ThrowIfNull(due);
-        _deferred?.RemoveAll(d => d.Due.Trigger == due.Trigger && d.Due.OccurrenceKey == due.OccurrenceKey);
+        RemoveDeferral(due.Trigger, due.OccurrenceKey);
         (_deferred ??= []).Add(new TriggerDeferral(due, until));
     }
 
     /// <summary>Removes and returns the trigger's deferrals that end at or before <paramref name="asOf"/>, earliest first.</summary>
-    public List<TriggerDeferral> TakeEnded(string trigger, DateTimeOffset asOf)
+    public IReadOnlyList<TriggerDeferral> TakeEnded(string trigger, DateTimeOffset asOf)
     {
-        var ended = DeferralList.Where(d => d.Due.Trigger == trigger && d.Until <= asOf).OrderBy(static d => d.Until).ToList();
-        _deferred?.RemoveAll(ended.Contains);
-        return ended;
+        List<TriggerDeferral>? ended = null;
+        var deferred = DeferralList;
+        for (var i = 0; i < deferred.Count; i++)
+        {
+            if (deferred[i].Due.Trigger == trigger && deferred[i].Until <= asOf)
+            {
+                (ended ??= []).Add(deferred[i]);
+            }
+        }
+
+        if (ended is null)
+        {
+            return [];
+        }
+
+        deferred.RemoveAll(d => d.Due.Trigger == trigger && d.Until <= asOf);
+        return ended.Count == 1 ? ended : [.. ended.OrderBy(static d => d.Until)];
     }
 
     /// <summary>When the trigger's earliest deferral ends; null without one.</summary>
@@ -107,12 +133,60 @@ public sealed class TriggerLedger
     public bool InCooldown(TriggerDue due, TimeSpan cooldown, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(due);
-        return cooldown > TimeSpan.Zero && EntryList.Exists(e =>
-            e.Outcome == TriggerOutcome.Sent && e.Trigger == due.Trigger && e.Scope == due.Scope && e.Series != due.Series
-            && e.DecidedAt > asOf - cooldown);
+        if (cooldown <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        foreach (var e in EntryList)
+        {
+            if (e.Outcome == TriggerOutcome.Sent && e.Trigger == due.Trigger && e.Scope == due.Scope && e.Series != due.Series
+                && e.DecidedAt > asOf - cooldown)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The sends decided in (<paramref name="asOf"/> - <paramref name="span"/>, <paramref name="asOf"/>].</summary>
-    public int SentWithin(TimeSpan span, DateTimeOffset asOf) =>
-        EntryList.Count(e => e.Outcome == TriggerOutcome.Sent && e.DecidedAt > asOf - span && e.DecidedAt <= asOf);
+    public int SentWithin(TimeSpan span, DateTimeOffset asOf)
+    {
+        var count = 0;
+        foreach (var e in EntryList)
+        {
+            if (e.Outcome == TriggerOutcome.Sent && e.DecidedAt > asOf - span && e.DecidedAt <= asOf)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private int IndexOfDeferral(string trigger, string occurrenceKey)
+    {
+        var deferred = DeferralList;
+        for (var i = 0; i < deferred.Count; i++)
+        {
+            if (deferred[i].Due.Trigger == trigger && deferred[i].Due.OccurrenceKey == occurrenceKey)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void RemoveDeferral(string trigger, string occurrenceKey)
+    {
+        for (var i = DeferralList.Count - 1; i >= 0; i--)
+        {
+            if (_deferred![i].Due.Trigger == trigger && _deferred[i].Due.OccurrenceKey == occurrenceKey)
+            {
+                _deferred.RemoveAt(i);
+            }
+        }
+    }
 }
