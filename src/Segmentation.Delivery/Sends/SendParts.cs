@@ -1,3 +1,5 @@
+using Segmentation.Domain.Triggers;
+
 namespace Segmentation.Delivery.Sends;
 
 /// <summary>The rules for the text parts of a send (ids, trigger names, occurrence keys, reasons).</summary>
@@ -15,6 +17,6 @@ internal static class SendParts
             return $"{name} must be at most {maxLength} characters; got {value.Length}.";
         }
 
-        return value.Any(char.IsControl) ? $"{name} must not contain control characters." : null;
+        return ControlCharacters.In(value) ? $"{name} must not contain control characters." : null;
     }
 }

@@ -12,7 +12,7 @@ public static class TriggerKeys
     public static string Step(string series, string step) => series + "/" + step;
 
     /// <summary>Whether a value may be part of an occurrence key: 1 to 150 characters without control characters.</summary>
-    public static bool IsUsablePart(string? part) => part is { Length: > 0 and <= 150 } && !part.Any(char.IsControl);
+    public static bool IsUsablePart(string? part) => part is { Length: > 0 and <= 150 } && !ControlCharacters.In(part);
 
     /// <summary>The part of a key before its last slash (the key itself when it has none).</summary>
     public static string Head(string key)

@@ -23,7 +23,7 @@ public sealed partial class CustomerGrain
     /// life is still followed, so an identify with an email before the hour is up schedules the cart's reminder.
     /// </summary>
     private bool TriggersApply => _state.MergedInto is null && !_state.Profile.IsEmpty
-        && !string.IsNullOrWhiteSpace(_state.Profile.Email) && !GrainId.Key.Any(char.IsControl);
+        && !string.IsNullOrWhiteSpace(_state.Profile.Email) && !ControlCharacters.In(GrainId.Key);
 
     /// <summary>The pending trigger occurrences with their due times, earliest first.</summary>
     public async ValueTask<IReadOnlyList<PendingTrigger>> GetPendingTriggersAsync()
