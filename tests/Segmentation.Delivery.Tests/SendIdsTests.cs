@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Segmentation.Delivery.Sends;
 
 namespace Segmentation.Delivery.Tests;
@@ -38,6 +41,28 @@ public sealed class SendIdsTests
     {
         // The id is the ESP's idempotency key: it must never change for the same occurrence.
         Assert.Equal("snd_ffc0dc34a922f6181838083a7d42e70c", SendIds.Compute("u-1", "cart_abandonment", "1"));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(300)]
+    [InlineData(2_000)]
+    public void Compute_AnyLength_IsSha256OfTheLengthPrefixedUtf8Parts(int occurrenceLength)
+    {
+        var occurrence = string.Concat(Enumerable.Repeat("é", occurrenceLength));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in new[] { "u-1", "cart_abandonment", occurrence })
+        {
+            var bytes = Encoding.UTF8.GetBytes(part);
+            var length = new byte[4];
+            BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
+            hash.AppendData(length);
+            hash.AppendData(bytes);
+        }
+
+        var expected = "snd_" + Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16));
+
+        Assert.Equal(expected, SendIds.Compute("u-1", "cart_abandonment", occurrence));
     }
 
     [Theory]

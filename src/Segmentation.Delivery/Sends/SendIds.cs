@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -22,13 +23,25 @@ public static class SendIds
         ArgumentException.ThrowIfNullOrEmpty(customerId);
         ArgumentException.ThrowIfNullOrEmpty(trigger);
         ArgumentException.ThrowIfNullOrEmpty(occurrenceKey);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        AppendPart(hash, customerId);
-        AppendPart(hash, trigger);
-        AppendPart(hash, occurrenceKey);
+        var length = 12 + Encoding.UTF8.GetByteCount(customerId) + Encoding.UTF8.GetByteCount(trigger)
+            + Encoding.UTF8.GetByteCount(occurrenceKey);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var input = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        var written = WritePart(input, customerId);
+        written += WritePart(input[written..], trigger);
+        WritePart(input[written..], occurrenceKey);
         Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        return Prefix + Convert.ToHexStringLower(digest[..16]);
+        SHA256.HashData(input, digest);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return string.Create(Length, digest[..16].ToArray(), static (chars, hash) =>
+        {
+            Prefix.CopyTo(chars);
+            Convert.TryToHexStringLower(hash, chars[Prefix.Length..], out _);
+        });
     }
 
     /// <summary>True when <paramref name="id"/> has the form of a send id (any such string, computed or not).</summary>
@@ -37,12 +50,11 @@ public static class SendIds
         && id.StartsWith(Prefix, StringComparison.Ordinal)
         && id.AsSpan(Prefix.Length).IndexOfAnyExcept("0123456789abcdef") < 0;
 
-    private static void AppendPart(IncrementalHash hash, string part)
+    // The part's UTF-8 length (big-endian) then its bytes; returns how many bytes were written.
+    private static int WritePart(Span<byte> destination, string part)
     {
-        var bytes = Encoding.UTF8.GetBytes(part);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        hash.AppendData(length);
-        hash.AppendData(bytes);
+        var count = Encoding.UTF8.GetBytes(part, destination[4..]);
+        BinaryPrimitives.WriteInt32BigEndian(destination, count);
+        return 4 + count;
     }
 }
