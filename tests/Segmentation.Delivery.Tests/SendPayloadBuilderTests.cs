@@ -1,7 +1,11 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Segmentation.Delivery.Sends;
 using Segmentation.Domain.Lifecycle;
+using Segmentation.Domain.Profiles;
+using Segmentation.Domain.Rfm;
+using Segmentation.Domain.Views;
 using Segmentation.Grains;
 using Segmentation.Grains.Customers;
 using Segmentation.TestKit;
@@ -59,6 +63,33 @@ public sealed class SendPayloadBuilderTests
         var payload = SendPayloadBuilder.FromProfile((await customers.GetAsync("u-1")).Profile!);
 
         Assert.Null(payload);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void FromProfile_OfTheProfileItself_EqualsThePayloadOfItsView(bool includeCart)
+    {
+        var start = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+        var profile = new CustomerProfile();
+        profile.Apply(Message(TrackingMessageType.Identify, start, traits: new JsonObject { ["email"] = " ada@example.com ", ["firstName"] = "Ada" }));
+        profile.Apply(Message(TrackingMessageType.Track, start.AddDays(1), "Order Completed", new JsonObject { ["order_id"] = "o-1", ["revenue"] = 80m }));
+        profile.Apply(Message(TrackingMessageType.Track, start.AddDays(9), "Order Completed", new JsonObject { ["order_id"] = "o-2", ["revenue"] = 260m }));
+        profile.Apply(Message(TrackingMessageType.Track, start.AddDays(10), "Product Added", Product("p-1", "Trail shoe", 89.90m, 2)));
+        profile.Apply(Message(TrackingMessageType.Track, start.AddDays(10), "Product Viewed", Product("p-3", "Rain jacket", 149m, 1)));
+        var asOf = start.AddDays(12);
+        var cutPoints = RfmCutPoints.Fixed(new RfmOptions());
+        var lifecycle = new LifecycleOptions { NewCustomerOrderLimit = 1 };
+        var browsed = profile.GetRecentlyViewedProducts(10)[0];
+        var properties = new Dictionary<string, string> { ["store"] = "berlin" };
+
+        var fromProfile = SendPayloadBuilder.FromProfile(profile, asOf, cutPoints, lifecycle, includeCart, browsed, properties);
+        var fromView = SendPayloadBuilder.FromProfile(
+            CustomerProfileViewBuilder.Build(profile, asOf, cutPoints, lifecycle), includeCart, browsed, properties);
+
+        Assert.NotNull(fromProfile);
+        Assert.NotNull(fromProfile.Rfm);
+        Assert.Equal(JsonSerializer.Serialize(fromView), JsonSerializer.Serialize(fromProfile));
     }
 
     private static JsonObject Product(string id, string name, decimal price, int quantity) => new()

@@ -1,4 +1,6 @@
+using Segmentation.Domain.Lifecycle;
 using Segmentation.Domain.Profiles;
+using Segmentation.Domain.Rfm;
 using Segmentation.Domain.Views;
 
 namespace Segmentation.Delivery.Sends;
@@ -18,23 +20,28 @@ public static class SendPayloadBuilder
         IReadOnlyDictionary<string, string>? properties = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (string.IsNullOrWhiteSpace(profile.Traits.Email))
-        {
-            return null;
-        }
+        return Create(
+            profile.Traits.Email, profile.Traits.FirstName, includeCart ? profile.Cart : null, profile.Rfm, profile.Lifecycle.Stage,
+            browsedProduct, properties);
+    }
 
-        var cart = includeCart ? profile.Cart : null;
-        return new SendPayload(
-            new SendRecipient(profile.Traits.Email.Trim(), profile.Traits.FirstName),
-            cart is null ? [] : [.. cart.Lines.Select(ToCartItem)],
-            cart?.Value,
-            browsedProduct is null ? null : ToProduct(browsedProduct),
-            profile.Rfm is { } rfm ? new SendRfm(rfm.Scores.Recency, rfm.Scores.Frequency, rfm.Scores.Monetary, rfm.Cell, rfm.CellName) : null,
-            profile.Lifecycle.Stage,
-            [],
-            properties is null
-                ? new Dictionary<string, string>(StringComparer.Ordinal)
-                : new Dictionary<string, string>(properties, StringComparer.Ordinal));
+    /// <summary>
+    /// The same payload as <see cref="FromProfile(CustomerProfileView, bool, ViewedProduct?, IReadOnlyDictionary{string, string}?)"/>
+    /// of the profile's view at <paramref name="asOf"/>, computing only the parts a send shows (not the whole view).
+    /// </summary>
+    public static SendPayload? FromProfile(
+        CustomerProfile profile,
+        DateTimeOffset asOf,
+        RfmCutPoints? cutPoints,
+        LifecycleOptions? lifecycleOptions,
+        bool includeCart = false,
+        ViewedProduct? browsedProduct = null,
+        IReadOnlyDictionary<string, string>? properties = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var rfm = CustomerProfileViewBuilder.BuildRfm(profile, asOf, cutPoints);
+        var stage = LifecycleClassifier.Classify(profile, asOf, lifecycleOptions, rfm?.Cell);
+        return Create(profile.Email, profile.FirstName, includeCart ? profile.Cart : null, rfm, stage, browsedProduct, properties);
     }
 
     public static SendCartItem ToCartItem(ProductLine line)
@@ -47,5 +54,32 @@ public static class SendPayloadBuilder
     {
         ArgumentNullException.ThrowIfNull(product);
         return new SendProduct(product.ProductKey, product.Name, product.Category, product.ImageUrl, product.Url, product.Price);
+    }
+
+    private static SendPayload? Create(
+        string? email,
+        string? firstName,
+        CartContents? cart,
+        ProfileRfmView? rfm,
+        LifecycleStage stage,
+        ViewedProduct? browsedProduct,
+        IReadOnlyDictionary<string, string>? properties)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        return new SendPayload(
+            new SendRecipient(email.Trim(), firstName),
+            cart is null ? [] : [.. cart.Lines.Select(ToCartItem)],
+            cart?.Value,
+            browsedProduct is null ? null : ToProduct(browsedProduct),
+            rfm is null ? null : new SendRfm(rfm.Scores.Recency, rfm.Scores.Frequency, rfm.Scores.Monetary, rfm.Cell, rfm.CellName),
+            stage,
+            [],
+            properties is null
+                ? new Dictionary<string, string>(StringComparer.Ordinal)
+                : new Dictionary<string, string>(properties, StringComparer.Ordinal));
     }
 }

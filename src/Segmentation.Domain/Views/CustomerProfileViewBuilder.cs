@@ -65,7 +65,8 @@ public static class CustomerProfileViewBuilder
             LifecycleClassifier.Assess(profile, asOf, lifecycleOptions, rfm?.Cell));
     }
 
-    private static ProfileRfmView? BuildRfm(CustomerProfile profile, DateTimeOffset asOf, RfmCutPoints? cutPoints)
+    /// <summary>The RFM part of the view; null without cut points or without an order.</summary>
+    public static ProfileRfmView? BuildRfm(CustomerProfile profile, DateTimeOffset asOf, RfmCutPoints? cutPoints)
     {
         if (cutPoints is null || profile.GetRfmInput() is not { } input)
         {

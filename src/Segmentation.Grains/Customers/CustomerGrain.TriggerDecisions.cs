@@ -2,7 +2,6 @@ using Segmentation.Delivery.Outbox;
 using Segmentation.Delivery.Sends;
 using Segmentation.Domain.Triggers;
 using Segmentation.Domain.Triggers.Settings;
-using Segmentation.Domain.Views;
 using Segmentation.Grains.Triggers;
 
 namespace Segmentation.Grains.Customers;
@@ -67,11 +66,11 @@ public sealed partial class CustomerGrain
     private SendPayload? BuildTriggerPayload(TriggerDue due, DateTimeOffset asOf)
     {
         var profile = _state.Profile;
-        var view = CustomerProfileViewBuilder.Build(profile, asOf, cutPoints.Current, options.Value.Lifecycle);
         var product = due.ProductKey is { } key
             ? profile.GetRecentlyViewedProducts(BrowsedProductSearchLimit).FirstOrDefault(p => p.ProductKey == key)
             : null;
-        return SendPayloadBuilder.FromProfile(view, due.IncludeCart, product, due.Properties);
+        return SendPayloadBuilder.FromProfile(
+            profile, asOf, cutPoints.Current, options.Value.Lifecycle, due.IncludeCart, product, due.Properties);
     }
 
     private static TriggerLedgerEntry Decision(TriggerDue due, DateTimeOffset asOf, TriggerOutcome outcome) =>
