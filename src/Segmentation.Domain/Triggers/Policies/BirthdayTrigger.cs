@@ -39,7 +39,7 @@ public static class BirthdayTrigger
                 settings.TemplateId,
                 IncludeCart: false,
                 ProductKey: null,
-                new Dictionary<string, string>(StringComparer.Ordinal) { ["year"] = key });
+                TriggerProperties.One("year", key));
         }
 
         return null;

@@ -103,7 +103,7 @@ public static class BrowseAbandonmentTrigger
         var key = TriggerKeys.Step(product, TriggerKeys.Instant(lastView));
         return new TriggerDue(
             TriggerNames.BrowseAbandonment, lastView + settings.Delay, key, key, product, settings.TemplateId, IncludeCart: false, product,
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["product"] = product });
+            TriggerProperties.One("product", product));
     }
 
     private static bool AddedSince(CustomerProfile profile, string product, long fromTicks)

@@ -45,5 +45,5 @@ public static class CartAbandonmentTrigger
 
     private static TriggerDue Due(DateTimeOffset dueAt, string key, string series, string? templateId, string step) => new(
         TriggerNames.CartAbandonment, dueAt, key, series, string.Empty, templateId, IncludeCart: true, ProductKey: null,
-        new Dictionary<string, string>(StringComparer.Ordinal) { ["step"] = step });
+        TriggerProperties.Step(step));
 }

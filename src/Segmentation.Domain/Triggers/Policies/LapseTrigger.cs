@@ -46,5 +46,5 @@ public static class LapseTrigger
 
     private static TriggerDue Due(DateTimeOffset dueAt, string key, string series, string? templateId, string step) => new(
         TriggerNames.Lapse, dueAt, key, series, string.Empty, templateId, IncludeCart: false, ProductKey: null,
-        new Dictionary<string, string>(StringComparer.Ordinal) { ["step"] = step });
+        TriggerProperties.Step(step));
 }

@@ -56,5 +56,5 @@ public static class LoyaltyMilestoneTrigger
 
     private static TriggerDue Due(DateTimeOffset dueAt, string key, string? templateId) => new(
         TriggerNames.LoyaltyMilestone, dueAt, key, key, string.Empty, templateId, IncludeCart: false, ProductKey: null,
-        new Dictionary<string, string>(StringComparer.Ordinal) { ["milestone"] = key });
+        TriggerProperties.One("milestone", key));
 }

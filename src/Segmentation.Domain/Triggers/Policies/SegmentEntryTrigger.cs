@@ -25,7 +25,7 @@ public static class SegmentEntryTrigger
             var key = TriggerKeys.Step(id, TriggerKeys.Instant(enteredAt));
             dues.Add(new TriggerDue(
                 TriggerNames.SegmentEntry, enteredAt, key, key, id, settings.TemplateId, IncludeCart: false, ProductKey: null,
-                new Dictionary<string, string>(StringComparer.Ordinal) { ["segment"] = id }));
+                TriggerProperties.One("segment", id)));
         }
 
         return dues;
