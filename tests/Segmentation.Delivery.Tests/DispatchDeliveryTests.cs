@@ -78,7 +78,7 @@ public sealed class DispatchDeliveryTests
         Assert.Equal(intent.SendId, request.WebhookId);
         var send = await rig.Silo.Outbox.GetAsync(intent.SendId, guard.Token);
         Assert.Equal(SendStatus.Delivered, send!.Status);
-        Assert.Equal(127.40m, send.Payload!.CartValue);
+        Assert.Equal(127.40m, send.Payload!.Read().CartValue);
     }
 
     [Fact]

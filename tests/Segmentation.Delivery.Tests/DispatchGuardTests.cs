@@ -30,8 +30,9 @@ public sealed class DispatchGuardTests
         Assert.Equal(rig.Clock.GetUtcNow().AddHours(-1), send.SkippedAt);
         var check = Assert.Single(scripted.Checks);
         Assert.Equal(1, check.AttemptNumber);
-        Assert.Equal(intent.Payload.Recipient, check.Send.Payload!.Recipient);
-        Assert.Equal(intent.Payload.CartItems, check.Send.Payload.CartItems);
+        var payload = check.Send.Payload!.Read();
+        Assert.Equal(intent.Payload.Recipient, payload.Recipient);
+        Assert.Equal(intent.Payload.CartItems, payload.CartItems);
     }
 
     [Fact]

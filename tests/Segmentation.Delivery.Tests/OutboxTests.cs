@@ -94,7 +94,7 @@ public sealed class OutboxTests
         // Assert
         var sends = await silo.Outbox.GetCustomerSendsAsync("u-1");
         Assert.Equal([later.SendId, intent.SendId], sends.Select(static s => s.SendId).OrderByDescending(id => id == later.SendId));
-        Assert.Equal(intent.Payload.CartItems, (await silo.Outbox.GetAsync(intent.SendId))!.Payload!.CartItems);
+        Assert.Equal(intent.Payload.CartItems, (await silo.Outbox.GetAsync(intent.SendId))!.Payload!.Read().CartItems);
         Assert.Equal(SendSkipReasons.Bounced, (await silo.Outbox.GetAsync(skip.SendId))!.SkipReason!.Code);
     }
 

@@ -30,6 +30,7 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
     private readonly SortedSet<SendKey> _byCreated = new();
     private readonly Dictionary<SendStatus, SortedSet<SendKey>> _byStatus = [];
     private readonly SendDayCounts _dayCounts = new();
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private DateTimeOffset? _prunedAt;
 
     public static GrainId IdOf(string shard) => new(TypeName, shard);
@@ -47,7 +48,8 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
         ArgumentNullException.ThrowIfNull(record);
         var workAvailable = record.Kind switch
         {
-            OutboxRecordKinds.SendIntent => ApplyIntent(OutboxJson.Read(record.Payload, OutboxJson.Default.SendIntent), record.Time),
+            OutboxRecordKinds.SendIntent => ApplyIntent(
+                record.Body as SendIntent ?? OutboxJson.Read(record.Payload, OutboxJson.Default.SendIntent), record.Payload, record.Time),
             OutboxRecordKinds.SendSkipped => ApplySkip(OutboxJson.Read(record.Payload, OutboxJson.Default.SendSkip), record.Time),
             OutboxRecordKinds.SendAttempted => ApplyAttempt(OutboxJson.Read(record.Payload, OutboxJson.Default.AttemptRecord), record.Time),
             OutboxRecordKinds.SendDeferred => ApplyDeferral(OutboxJson.Read(record.Payload, OutboxJson.Default.DeferralRecord), record.Time),
@@ -59,7 +61,7 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
         return ValueTask.CompletedTask;
     }
 
-    private bool ApplyIntent(SendIntent intent, DateTimeOffset time)
+    private bool ApplyIntent(SendIntent intent, byte[] recordPayload, DateTimeOffset time)
     {
         if (intent.Validate() is { } problem)
         {
@@ -89,7 +91,7 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
             SkipReason: null,
             Deferrals: [],
             Retries: [],
-            intent.Payload));
+            StoredSendPayload.OfIntentRecord(recordPayload)));
         return true;
     }
 
@@ -194,8 +196,9 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
         return true;
     }
 
-    private void Add(SendRecord send)
+    private void Add(SendRecord added)
     {
+        var send = Compact(added);
         _sends.Add(send.SendId, send);
         _byCreated.Add(new SendKey(send.CreatedAt, send.SendId));
         if (!_byCustomer.TryGetValue(send.CustomerId, out var ids))
@@ -212,6 +215,28 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
 
         StatusKeys(send.Status).Add(new SendKey(send.CreatedAt, send.SendId));
         _dayCounts.Add(send);
+    }
+
+    // Trigger names and template ids repeat over thousands of sends, and a snapshot read gives every send new empty lists:
+    // the shard keeps one string per name and the shared empty lists.
+    private SendRecord Compact(SendRecord send) => send with
+    {
+        Trigger = Shared(send.Trigger),
+        TemplateId = send.TemplateId is null ? null : Shared(send.TemplateId),
+        Attempts = send.Attempts.Count == 0 ? [] : send.Attempts,
+        Deferrals = send.Deferrals.Count == 0 ? [] : send.Deferrals,
+        Retries = send.Retries.Count == 0 ? [] : send.Retries,
+    };
+
+    private string Shared(string name)
+    {
+        if (_names.TryGetValue(name, out var shared))
+        {
+            return shared;
+        }
+
+        _names.Add(name, name);
+        return name;
     }
 
     private void Replace(SendRecord current, SendRecord next)

@@ -13,6 +13,7 @@ namespace Segmentation.Delivery.Outbox;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SendIntent))]
+[JsonSerializable(typeof(SendPayload))]
 [JsonSerializable(typeof(SendSkip))]
 [JsonSerializable(typeof(AttemptRecord))]
 [JsonSerializable(typeof(DeferralRecord))]

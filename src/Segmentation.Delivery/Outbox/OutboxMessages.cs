@@ -20,7 +20,11 @@ public static class OutboxMessages
             throw new ArgumentException(problem, nameof(intent));
         }
 
-        return new DurableMessage(Target(intent.CustomerId), OutboxRecordKinds.SendIntent, OutboxJson.Write(intent, OutboxJson.Default.SendIntent), intent.CreatedAt);
+        // The outbox shard in this process takes the intent as it is (the Body); a replay reads it from the record.
+        return new DurableMessage(Target(intent.CustomerId), OutboxRecordKinds.SendIntent, OutboxJson.Write(intent, OutboxJson.Default.SendIntent), intent.CreatedAt)
+        {
+            Body = intent,
+        };
     }
 
     /// <summary>A send decided against, with its reason.</summary>

@@ -21,7 +21,7 @@ namespace Segmentation.Delivery.Sends;
 /// <param name="SkipReason">Why it was skipped.</param>
 /// <param name="Deferrals">The latest deferrals by a guard, oldest first.</param>
 /// <param name="Retries">Manual retries, oldest first.</param>
-/// <param name="Payload">What the email shows.</param>
+/// <param name="Payload">What the email shows, kept as its JSON (<see cref="StoredSendPayload.Read"/>).</param>
 public sealed record SendRecord(
     string SendId,
     string CustomerId,
@@ -40,7 +40,7 @@ public sealed record SendRecord(
     SendSkipReason? SkipReason,
     IReadOnlyList<SendDeferral> Deferrals,
     IReadOnlyList<SendRetryRequest> Retries,
-    SendPayload? Payload)
+    StoredSendPayload? Payload)
 {
     /// <summary>True when a manual retry may send it again (failed or dead-lettered).</summary>
     public bool CanRetry => Status is SendStatus.Failed or SendStatus.DeadLettered;
@@ -48,5 +48,5 @@ public sealed record SendRecord(
     /// <summary>The intent the dispatcher posts; null for a skip recorded without one.</summary>
     public SendIntent? ToIntent() => Payload is null
         ? null
-        : new SendIntent(SendId, CustomerId, Trigger, OccurrenceKey, Kind, CreatedAt, TemplateId, Payload);
+        : new SendIntent(SendId, CustomerId, Trigger, OccurrenceKey, Kind, CreatedAt, TemplateId, Payload.Read());
 }

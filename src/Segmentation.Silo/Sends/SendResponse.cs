@@ -63,6 +63,6 @@ public sealed record SendResponse(
             send.SkipReason is { } reason ? new SendSkipResponse(send.SkippedAt!.Value, reason.Code, reason.Detail) : null,
             send.Deferrals,
             send.Retries,
-            withPayload ? send.Payload : null);
+            withPayload ? send.Payload?.Read() : null);
     }
 }

@@ -24,9 +24,10 @@ public sealed class CartAbandonmentGrainTests
         var send = Assert.Single(await silo.SendsAsync("u1"));
         Assert.Equal(SendIds.Compute("u1", "cart_abandonment", TriggerKeys.Instant(Start)), send.SendId);
         Assert.Equal((SendStatus.Pending, due, "d-cart", SendKind.Marketing), (send.Status, send.CreatedAt, send.TemplateId, send.Kind));
-        var item = Assert.Single(send.Payload!.CartItems);
+        var payload = send.Payload!.Read();
+        var item = Assert.Single(payload.CartItems);
         Assert.Equal(("p-1", 89.9m, "https://shop.example/img/p-1.jpg"), (item.ProductId, item.Price, item.ImageUrl));
-        Assert.Equal(("u1@example.com", "Ada", "1"), (send.Payload.Recipient.Email, send.Payload.Recipient.FirstName, send.Payload.Properties["step"]));
+        Assert.Equal(("u1@example.com", "Ada", "1"), (payload.Recipient.Email, payload.Recipient.FirstName, payload.Properties["step"]));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class EventTriggerGrainTests
         Assert.Equal(
             [("spend-200", SendStatus.Skipped, SendSkipReasons.FrequencyCap, Start.AddHours(1)), ("spend-100", SendStatus.Pending, null, Start)],
             sends.Select(static s => (s.OccurrenceKey, s.Status, s.SkipReason?.Code, s.CreatedAt)));
-        Assert.Equal("spend-100", sends[1].Payload!.Properties["milestone"]);
+        Assert.Equal("spend-100", sends[1].Payload!.Read().Properties["milestone"]);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class EventTriggerGrainTests
         await silo.SendAtAsync(Start.AddHours(2), Order("u1", "o-2", 60m, Start.AddHours(2)));
 
         var send = Assert.Single(await silo.SendsAsync("u1"));
-        Assert.Equal(("big-spenders/" + TriggerKeys.Instant(Start.AddHours(2)), "big-spenders"), (send.OccurrenceKey, send.Payload!.Properties["segment"]));
+        Assert.Equal(("big-spenders/" + TriggerKeys.Instant(Start.AddHours(2)), "big-spenders"), (send.OccurrenceKey, send.Payload!.Read().Properties["segment"]));
     }
 
     [Fact]

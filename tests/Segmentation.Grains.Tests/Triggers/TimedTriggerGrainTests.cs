@@ -78,7 +78,7 @@ public sealed class TimedTriggerGrainTests
         await silo.AdvanceToAsync(Start.AddMinutes(65));
 
         var send = Assert.Single(await silo.SendsAsync("u1"));
-        Assert.Equal(("p-1/" + TriggerKeys.Instant(Start.AddMinutes(5)), "p-1", "Trail shoe"), (send.OccurrenceKey, send.Payload!.BrowsedProduct!.ProductId, send.Payload.BrowsedProduct.Name));
+        Assert.Equal(("p-1/" + TriggerKeys.Instant(Start.AddMinutes(5)), "p-1", "Trail shoe"), (send.OccurrenceKey, send.Payload!.Read().BrowsedProduct!.ProductId, send.Payload.Read().BrowsedProduct!.Name));
     }
 
     [Fact]
