@@ -49,7 +49,11 @@ public static class ReminderLoadReport
         var fired = samples[^1].Fired - before.Fired;
         var lastFiring = samples.First(s => s.Fired == samples[^1].Fired).At;
         var firingSpan = lastFiring - schedule.Start;
-        var behind = samples.Max(s => DueBy(schedule, customers, s.At) - (s.Fired - before.Fired));
+        long Behind(ReminderLoadSample s) => Math.Max(0, DueBy(schedule, customers, s.At) - (s.Fired - before.Fired));
+        var behind = samples.Max(Behind);
+        var timeline = string.Join(", ", samples
+            .GroupBy(s => (int)Math.Floor((s.At - schedule.Start).TotalSeconds / 10))
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key * 10} s {g.Max(Behind):N0}")));
         var sends = await CountSendsAsync(population.Services.GetRequiredService<OutboxDirectory>(), schedule.Start, lastFiring);
         var peak = samples.MaxBy(static s => s.WorkingSetBytes);
         var peakHeap = samples.Max(static s => s.HeapBytes);
@@ -58,7 +62,7 @@ public static class ReminderLoadReport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             firings delivered in the window: {fired:N0} of {customers:N0} due over {(schedule.End(customers) - schedule.Start).TotalSeconds:N1} s; the last by {firingSpan.TotalSeconds:N1} s after the first was due: {fired / Math.Max(firingSpan.TotalSeconds, 1e-3):N0}/s
             lateness (all {lateness.Count:N0} firings since ready): p50 {lateness.P50.TotalMilliseconds:N0} ms, p99 {lateness.P99.TotalMilliseconds:N0} ms, max {lateness.Max.TotalMilliseconds:N0} ms
-            most firings behind the due schedule at a sample: {Math.Max(behind, 0):N0}
+            most firings behind the due schedule at a sample: {behind:N0}; the most in each 10 s from the first due instant: {timeline}
             memory: at the start {ReminderLoadSample.Mib(before.WorkingSetBytes)} resident / {ReminderLoadSample.Mib(before.HeapBytes)} heap; peak {ReminderLoadSample.Mib(peak.WorkingSetBytes)} resident / {ReminderLoadSample.Mib(peakHeap)} heap; after {ReminderLoadSample.Mib(after.WorkingSetBytes)} resident / {ReminderLoadSample.Mib(after.HeapBytes)} heap
             reminders in memory: {before.RemindersInMemory:N0} at the start, at most {peakWindow:N0} during, {after.RemindersInMemory:N0} after; activations {before.Activations:N0} at the start, {after.Activations:N0} after
             garbage collection during the window: {gcDuring}
