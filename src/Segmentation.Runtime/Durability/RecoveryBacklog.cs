@@ -17,7 +17,7 @@ internal sealed class RecoveryBacklog
     private long _remaining;
     private long _inFlight;
     private TaskCompletionSource? _capacity;
-    private int _capacityBelow;
+    private long _resumeAt;
     private TaskCompletionSource? _empty;
 
     public RecoveryBacklog(int partitionCount)
@@ -97,7 +97,7 @@ internal sealed class RecoveryBacklog
         TaskCompletionSource? empty = null;
         lock (_lock)
         {
-            if (_capacity is not null && inFlight < _capacityBelow)
+            if (_capacity is not null && inFlight <= _resumeAt)
             {
                 capacity = _capacity;
                 _capacity = null;
@@ -114,7 +114,10 @@ internal sealed class RecoveryBacklog
         empty?.TrySetResult();
     }
 
-    /// <summary>Completes once fewer than <paramref name="bound"/> records taken from the backlog are waiting to be applied.</summary>
+    /// <summary>
+    /// Completes at once while fewer than <paramref name="bound"/> records taken from the backlog wait to be applied;
+    /// otherwise once at most half of <paramref name="bound"/> do, so that the catch-up hands over grains in runs.
+    /// </summary>
     public Task WhenInFlightBelowAsync(int bound, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -124,7 +127,7 @@ internal sealed class RecoveryBacklog
                 return Task.CompletedTask;
             }
 
-            _capacityBelow = bound;
+            _resumeAt = bound / 2;
             _capacity ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             return _capacity.Task.WaitAsync(cancellationToken);
         }

@@ -25,18 +25,7 @@ public sealed partial class Silo
     /// silo stopped first. For background services that need every acknowledged record applied (delivery, backfill):
     /// on false they end quietly, since the host reports that failure and stops.
     /// </summary>
-    public async Task<bool> WaitUntilCaughtUpAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _caughtUp.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    public Task<bool> WaitUntilCaughtUpAsync(CancellationToken cancellationToken) => SucceedsAsync(_caughtUp.Task, cancellationToken);
 
     /// <summary>
     /// Hands the grains' records to their activations in the order of their first record, at most about

@@ -77,18 +77,7 @@ public sealed partial class Silo : IHostedService
     /// Waits for recovery: true once the silo is ready, false when its recovery failed. For background services that
     /// need a ready silo: on false they end quietly, since the host reports that failure and stops.
     /// </summary>
-    public async Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    public Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken) => SucceedsAsync(_ready.Task, cancellationToken);
 
     /// <summary>Opens storage (throwing <see cref="StorageOpenException"/> when it cannot) and starts recovery.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -189,6 +178,20 @@ public sealed partial class Silo : IHostedService
             }
         }).ConfigureAwait(false);
         return backlog;
+    }
+
+    /// <summary>True once <paramref name="step"/> completes, false when it fails or is cancelled; throws only for <paramref name="cancellationToken"/>.</summary>
+    private static async Task<bool> SucceedsAsync(Task step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await step.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static async Task IgnoreFailureAsync(Task task)
