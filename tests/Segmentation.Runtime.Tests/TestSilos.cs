@@ -9,11 +9,20 @@ namespace Segmentation.Runtime.Tests;
 /// <summary>Test silos with the test grains registered.</summary>
 internal static class TestSilos
 {
-    public static TestSiloOptions Options(Action<SiloOptions>? configureSilo = null) => new()
+    /// <summary>The test grains; with <paramref name="probe"/>, every silo of these options (restarts too) shares it.</summary>
+    public static TestSiloOptions Options(Action<SiloOptions>? configureSilo = null, GrainProbe? probe = null) => new()
     {
-        Configure = static builder =>
+        Configure = builder =>
         {
-            builder.Services.AddSingleton<GrainProbe>();
+            if (probe is null)
+            {
+                builder.Services.AddSingleton<GrainProbe>();
+            }
+            else
+            {
+                builder.Services.AddSingleton(probe);
+            }
+
             builder.AddGrain<CounterGrain>().AddGrain<LedgerGrain>().AddGrain<NotesGrain>();
         },
         ConfigureSilo = configureSilo ?? (static _ => { }),

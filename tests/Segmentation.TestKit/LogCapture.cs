@@ -10,16 +10,46 @@ namespace Segmentation.TestKit;
 public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource Logged)> _waiters = [];
 
     public IReadOnlyCollection<string> Messages => _messages;
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _messages);
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
+
+    /// <summary>Completes once a message that <paramref name="match"/> accepts is logged (at once when one was).</summary>
+    public Task WhenLoggedAsync(Func<string, bool> match)
+    {
+        lock (_waiters)
+        {
+            if (_messages.Any(match))
+            {
+                return Task.CompletedTask;
+            }
+
+            var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, logged));
+            return logged.Task;
+        }
+    }
+
+    private void Add(string message)
+    {
+        lock (_waiters)
+        {
+            _messages.Enqueue(message);
+            foreach (var waiter in _waiters.Where(w => w.Match(message)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Logged.TrySetResult();
+            }
+        }
+    }
 
     public void Dispose()
     {
     }
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<string> messages) : ILogger
+    private sealed class CapturingLogger(string category, LogCapture capture) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -27,6 +57,6 @@ public sealed class LogCapture : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            messages.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            capture.Add($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 }

@@ -18,6 +18,7 @@ public sealed partial class TestSilo : IAsyncDisposable
     private readonly TestSiloOptions _options;
     private readonly KillSwitchStorage _storage;
     private readonly ServiceProvider _services;
+    private bool _killed;
 
     private TestSilo(TestSiloOptions options)
     {
@@ -50,6 +51,11 @@ public sealed partial class TestSilo : IAsyncDisposable
         var silo = new TestSilo(options);
         await silo.Silo.StartAsync(CancellationToken.None);
         await silo.Silo.WhenReadyAsync();
+        if (options.WaitForCatchUp)
+        {
+            await silo.Silo.WhenCaughtUpAsync();
+        }
+
         return silo;
     }
 
@@ -85,6 +91,7 @@ public sealed partial class TestSilo : IAsyncDisposable
     /// <summary>Simulates a crash: storage is cut off at once; nothing is flushed or checkpointed.</summary>
     public async Task KillAsync()
     {
+        _killed = true;
         await _storage.KillAsync();
         await _services.DisposeAsync();
     }
@@ -104,8 +111,14 @@ public sealed partial class TestSilo : IAsyncDisposable
         return await StartAsync(_options);
     }
 
+    /// <summary>Stops the silo gracefully, unless it was killed (there is nothing left to stop then).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_killed)
+        {
+            return;
+        }
+
         if (Silo.Status == SiloStatus.Ready)
         {
             await Silo.StopAsync(CancellationToken.None);

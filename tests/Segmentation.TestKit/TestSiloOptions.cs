@@ -21,6 +21,12 @@ public sealed class TestSiloOptions
 
     public FakeTimeProvider Clock { get; set; } = new();
 
+    /// <summary>
+    /// Whether <see cref="TestSilo.StartAsync"/> returns only once the silo has caught up on the records recovery read
+    /// (the default), rather than as soon as it is ready.
+    /// </summary>
+    public bool WaitForCatchUp { get; set; } = true;
+
     /// <summary>Where the runtime logs (nowhere by default; a <see cref="LogCapture"/> logger to assert on it).</summary>
     public ILogger Logger { get; set; } = NullLogger.Instance;
 

@@ -43,8 +43,8 @@ public sealed class DeliveryDispatcher(
             return;
         }
 
-        // Until recovery has replayed every log, a shard could show a delivered send as pending.
-        if (services.GetService<Runtime.Hosting.Silo>() is { } silo && !await silo.WaitUntilReadyAsync(stoppingToken).ConfigureAwait(false))
+        // Until the silo has caught up on the records recovery read, a shard could show a delivered send as pending.
+        if (services.GetService<Runtime.Hosting.Silo>() is { } silo && !await silo.WaitUntilCaughtUpAsync(stoppingToken).ConfigureAwait(false))
         {
             return;
         }

@@ -43,8 +43,16 @@ internal sealed partial class Activation : IThreadPoolWorkItem
 
     public Grain Grain => _grain ?? throw new InvalidOperationException($"{GrainId} is not activated.");
 
-    /// <summary>Queues a turn; false when the activation is gone and the caller must look it up again.</summary>
-    public bool TryEnqueue(WorkItem item, bool touch = true)
+    /// <summary>
+    /// Queues a turn, behind the grain's records recovery has not applied yet (taken from the backlog in the same
+    /// step); false when the activation is gone and the caller must look it up again.
+    /// </summary>
+    public bool TryEnqueue(WorkItem item, bool touch = true) => TryEnqueueCore(item, touch);
+
+    /// <summary>Queues the grain's records recovery has not applied yet, if any; false when the activation is gone.</summary>
+    public bool TryTakeBacklog() => TryEnqueueCore(null, touch: false);
+
+    private bool TryEnqueueCore(WorkItem? item, bool touch)
     {
         lock (_lock)
         {
@@ -53,7 +61,17 @@ internal sealed partial class Activation : IThreadPoolWorkItem
                 return false;
             }
 
-            _queue.Enqueue(item);
+            Runtime.Backlog?.TakeInto(GrainId, Partition, _queue);
+            if (item is not null)
+            {
+                _queue.Enqueue(item);
+            }
+
+            if (_queue.Count == 0)
+            {
+                return true;
+            }
+
             if (touch)
             {
                 LastUsedTimestamp = Runtime.TimeProvider.GetTimestamp();
@@ -80,7 +98,8 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     {
         lock (_lock)
         {
-            if (State != ActivationState.Valid || _scheduled || _queue.Count != 0 || _grain is null)
+            if (State != ActivationState.Valid || _scheduled || _queue.Count != 0 || _grain is null
+                || Runtime.Backlog?.Holds(GrainId, Partition) == true)
             {
                 return false;
             }

@@ -14,12 +14,17 @@ internal sealed class ActivationCatalog(SiloRuntime runtime)
     /// Queues a turn on the grain's activation, creating it when there is none; with <paramref name="touch"/> false the
     /// call does not count as a use of a resident activation for idle collection.
     /// </summary>
-    public void Dispatch(GrainId grainId, WorkItem item, bool touch = true)
+    public void Dispatch(GrainId grainId, WorkItem item, bool touch = true) => DispatchCore(grainId, item, touch);
+
+    /// <summary>Hands the grain's records recovery has not applied yet to its activation, creating it when there is none.</summary>
+    public void DispatchBacklog(GrainId grainId) => DispatchCore(grainId, null, touch: false);
+
+    private void DispatchCore(GrainId grainId, WorkItem? item, bool touch)
     {
         while (true)
         {
             var activation = _activations.GetOrAdd(grainId, static (id, self) => self.Create(id), this);
-            if (activation.TryEnqueue(item, touch))
+            if (item is null ? activation.TryTakeBacklog() : activation.TryEnqueue(item, touch))
             {
                 return;
             }

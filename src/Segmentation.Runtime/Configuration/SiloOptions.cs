@@ -47,6 +47,13 @@ public sealed class SiloOptions
     /// </summary>
     public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// After a restart the silo serves as soon as it has read the records after each checkpoint; a grain's records are
+    /// applied before anything else reaches it, and a background catch-up applies the rest, handing over at most about
+    /// this many records at a time so that calls arriving meanwhile do not wait behind the whole backlog. Default: 4096.
+    /// </summary>
+    public int CatchUpRecordsInFlight { get; set; } = 4096;
+
     /// <summary>Reminders due within this horizon are held in memory; the rest stay in storage.</summary>
     public TimeSpan ReminderLookAhead { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -42,6 +42,11 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
             failures.Add($"{SiloOptions.SectionName}:MaxAppendBatch must be at least 1; got {options.MaxAppendBatch}.");
         }
 
+        if (options.CatchUpRecordsInFlight < 1)
+        {
+            failures.Add($"{SiloOptions.SectionName}:CatchUpRecordsInFlight must be at least 1; got {options.CatchUpRecordsInFlight}.");
+        }
+
         if (options.ReminderLoadBatch < 1)
         {
             failures.Add($"{SiloOptions.SectionName}:ReminderLoadBatch must be at least 1; got {options.ReminderLoadBatch}.");

@@ -4,8 +4,11 @@ using Segmentation.Runtime.Scheduler;
 
 namespace Segmentation.Runtime.Durability;
 
-/// <summary>Applies one durable log record as a turn and reports it done to its partition.</summary>
-internal sealed class ApplyRecordWorkItem(LogRecord record, PartitionState partition) : WorkItem
+/// <summary>
+/// Applies one durable log record as a turn and reports it done to its partition, and to the recovery backlog when it
+/// came from there.
+/// </summary>
+internal sealed class ApplyRecordWorkItem(LogRecord record, PartitionState partition, RecoveryBacklog? backlog = null) : WorkItem
 {
     public override async ValueTask ExecuteAsync(Activation activation)
     {
@@ -19,9 +22,15 @@ internal sealed class ApplyRecordWorkItem(LogRecord record, PartitionState parti
         }
         finally
         {
-            partition.Completed(record.Offset);
+            Done();
         }
     }
 
-    public override void Fail(Exception exception) => partition.Completed(record.Offset);
+    public override void Fail(Exception exception) => Done();
+
+    private void Done()
+    {
+        partition.Completed(record.Offset);
+        backlog?.Applied();
+    }
 }

@@ -5,6 +5,8 @@ namespace Segmentation.Runtime.Durability;
 /// <summary>
 /// The bookkeeping of one partition log on its owner silo: the next offset to assign, which dispatched records
 /// are applied (the low-water mark that a checkpoint may cover), and which activations changed since the last one.
+/// Records recovery read but has not handed to their grains yet are held: they keep the low-water mark below them
+/// like any record in flight, but waiting for the applied records does not wait for them.
 /// </summary>
 internal sealed class PartitionState(int partition)
 {
@@ -14,6 +16,7 @@ internal sealed class PartitionState(int partition)
     private HashSet<Activation> _dirty = [];
     private readonly HashSet<Task> _outgoing = [];
     private TaskCompletionSource? _idle;
+    private long _held;
 
     public int Partition { get; } = partition;
 
@@ -35,6 +38,29 @@ internal sealed class PartitionState(int partition)
             NextOffset = lastOffset + 1;
             _inFlight.Clear();
             _done.Clear();
+            _held = 0;
+        }
+    }
+
+    /// <summary>
+    /// A record recovery read and holds until its grain is caught up; offsets are held in increasing order, before
+    /// any record is dispatched. <see cref="Released"/> says when it is handed to its activation.
+    /// </summary>
+    public void Held(long offset)
+    {
+        lock (_lock)
+        {
+            _inFlight.Enqueue(offset);
+            _held++;
+        }
+    }
+
+    /// <summary><paramref name="count"/> held records were handed to their activation.</summary>
+    public void Released(int count)
+    {
+        lock (_lock)
+        {
+            _held -= count;
         }
     }
 
@@ -59,7 +85,7 @@ internal sealed class PartitionState(int partition)
                 AppliedThrough = head;
             }
 
-            if (_inFlight.Count == 0)
+            if (Outstanding == 0)
             {
                 idle = _idle;
                 _idle = null;
@@ -69,12 +95,15 @@ internal sealed class PartitionState(int partition)
         idle?.TrySetResult();
     }
 
-    /// <summary>Completes when every record dispatched so far is applied.</summary>
+    /// <summary>Dispatched records not applied yet (the done and held ones wait in the queue behind its head).</summary>
+    private long Outstanding => _inFlight.Count - _done.Count - _held;
+
+    /// <summary>Completes when every record dispatched so far is applied (held records are not waited for).</summary>
     public Task WhenAppliedAsync()
     {
         lock (_lock)
         {
-            if (_inFlight.Count == 0)
+            if (Outstanding == 0)
             {
                 return Task.CompletedTask;
             }
@@ -132,7 +161,7 @@ internal sealed class PartitionState(int partition)
         {
             lock (_lock)
             {
-                return _inFlight.Count == 0 && _outgoing.Count == 0;
+                return Outstanding == 0 && _outgoing.Count == 0;
             }
         }
     }

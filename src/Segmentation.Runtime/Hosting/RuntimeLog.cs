@@ -23,8 +23,14 @@ internal static partial class RuntimeLog
     [LoggerMessage(6, LogLevel.Error, "Checkpoint of partition {Partition} failed; it is retried")]
     public static partial void CheckpointFailed(this ILogger logger, Exception exception, int partition);
 
-    [LoggerMessage(7, LogLevel.Information, "Recovered {PartitionCount} partitions: replayed {RecordCount} records in {ElapsedMilliseconds} ms")]
+    [LoggerMessage(7, LogLevel.Information, "Recovered {PartitionCount} partitions: read {RecordCount} records to replay in {ElapsedMilliseconds} ms; ready, catching up")]
     public static partial void Recovered(this ILogger logger, int partitionCount, long recordCount, long elapsedMilliseconds);
+
+    [LoggerMessage(12, LogLevel.Information, "Caught up: replayed {RecordCount} records, {ElapsedMilliseconds} ms after the start")]
+    public static partial void CaughtUp(this ILogger logger, long recordCount, long elapsedMilliseconds);
+
+    [LoggerMessage(13, LogLevel.Error, "Catching up after recovery failed")]
+    public static partial void CatchUpFailed(this ILogger logger, Exception exception);
 
     [LoggerMessage(8, LogLevel.Warning, "Timer of {GrainId} failed")]
     public static partial void TimerFailed(this ILogger logger, Exception exception, GrainId grainId);

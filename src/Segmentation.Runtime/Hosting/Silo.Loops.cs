@@ -2,12 +2,19 @@ namespace Segmentation.Runtime.Hosting;
 
 public sealed partial class Silo
 {
+    /// <summary>Starts the checkpoints and the collection of idle activations (once ready).</summary>
     private void StartLoops()
     {
         var token = _stopping.Token;
-        _loops.Add(Task.Run(() => Runtime.Reminders.RunAsync(token), token));
         _loops.Add(Task.Run(() => EveryAsync("checkpoint", Runtime.Options.CheckpointInterval, CheckpointOnceAsync, token), token));
         _loops.Add(Task.Run(() => EveryAsync("collection", Runtime.Options.ActivationCollectionInterval, CollectOnceAsync, token), token));
+    }
+
+    /// <summary>Starts firing reminders (once caught up: their state is what the recovered records left).</summary>
+    private void StartReminders()
+    {
+        var token = _stopping.Token;
+        _loops.Add(Task.Run(() => Runtime.Reminders.RunAsync(token), token));
     }
 
     private Task CheckpointOnceAsync(CancellationToken cancellationToken) =>

@@ -4,15 +4,18 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Segmentation.Runtime.Catalog;
 using Segmentation.Runtime.Configuration;
+using Segmentation.Runtime.Durability;
 using Segmentation.Runtime.Reminders;
 using Segmentation.Runtime.Storage;
 
 namespace Segmentation.Runtime.Hosting;
 
 /// <summary>
-/// A silo: opens storage (refusing to start when it cannot), recovers every partition by replaying its log after
-/// the last checkpoint, then runs the group commit, reminders, checkpoints and activation collection. Stopping
-/// flushes accepted appends, collects every activation (writing its snapshot) and checkpoints every partition.
+/// A silo: opens storage (refusing to start when it cannot), reads every partition's log after the last checkpoint,
+/// and is then ready: it runs the group commit, checkpoints and activation collection while it catches up on the
+/// records it read (a grain's are applied before anything else reaches it; see <see cref="WhenCaughtUpAsync"/>), and
+/// starts the reminders once caught up. Stopping flushes accepted appends, collects every activation (writing its
+/// snapshot) and checkpoints every partition; records a stop during the catch-up left unapplied stay for the next start.
 /// </summary>
 public sealed partial class Silo : IHostedService
 {
@@ -20,7 +23,9 @@ public sealed partial class Silo : IHostedService
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _loops = [];
     private readonly Lock _stopLock = new();
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _recovery = Task.CompletedTask;
+    private Task _catchUp = Task.CompletedTask;
     private Task? _stop;
 
     public Silo(
@@ -72,18 +77,7 @@ public sealed partial class Silo : IHostedService
     /// Waits for recovery: true once the silo is ready, false when its recovery failed. For background services that
     /// need a ready silo: on false they end quietly, since the host reports that failure and stops.
     /// </summary>
-    public async Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    public Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken) => SucceedsAsync(_ready.Task, cancellationToken);
 
     /// <summary>Opens storage (throwing <see cref="StorageOpenException"/> when it cannot) and starts recovery.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -113,14 +107,18 @@ public sealed partial class Silo : IHostedService
 
     private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
-        var recovered = _ready.Task.IsCompletedSuccessfully;
         Status = SiloStatus.Stopping;
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await IgnoreFailureAsync(_recovery).ConfigureAwait(false);
+        var recovered = _ready.Task.IsCompletedSuccessfully;
+
+        // A catch-up cut short hands over no more grains: their records stay held, below every checkpoint, for the next start.
+        await IgnoreFailureAsync(_catchUp).ConfigureAwait(false);
+        _caughtUp.TrySetCanceled(_stopping.Token);
         await Task.WhenAll(_loops.Select(IgnoreCancellationAsync)).ConfigureAwait(false);
         if (!recovered)
         {
             // Recovery failed or was cut short (WhenReadyAsync reports why): there is nothing to flush or checkpoint.
-            await IgnoreFailureAsync(_recovery).ConfigureAwait(false);
             await Runtime.Storage.DisposeAsync().ConfigureAwait(false);
             Status = SiloStatus.Stopped;
             return;
@@ -142,26 +140,10 @@ public sealed partial class Silo : IHostedService
         try
         {
             var stopwatch = Stopwatch.StartNew();
-            long replayed = 0;
-            foreach (var partition in Runtime.Partitions)
-            {
-                var checkpoint = await Runtime.Storage.ReadCheckpointAsync(partition.Partition, cancellationToken).ConfigureAwait(false);
-                var last = await Runtime.Storage.ReadLastOffsetAsync(partition.Partition, cancellationToken).ConfigureAwait(false);
-                partition.Reset(checkpoint, last);
-                await foreach (var record in Runtime.Storage.ReadAsync(partition.Partition, checkpoint, cancellationToken).ConfigureAwait(false))
-                {
-                    partition.Dispatched(record.Offset);
-                    Runtime.Catalog.Dispatch(record.Target, new Durability.ApplyRecordWorkItem(record, partition));
-                    replayed++;
-                }
-            }
-
-            await Runtime.WhenAppliedAsync().ConfigureAwait(false);
-            var now = Runtime.TimeProvider.GetUtcNow();
-            Runtime.Reminders.Recovered(now);
+            var backlog = await ReadBacklogAsync(cancellationToken).ConfigureAwait(false);
+            Runtime.Backlog = backlog;
             Runtime.Writer.Start();
-            await Runtime.Reminders.RefreshAsync(now + Runtime.Options.ReminderLookAhead, cancellationToken).ConfigureAwait(false);
-            Runtime.Logger.Recovered(Runtime.Partitions.Length, replayed, stopwatch.ElapsedMilliseconds);
+            Runtime.Logger.Recovered(Runtime.Partitions.Length, backlog.Remaining, stopwatch.ElapsedMilliseconds);
             if (RunBackgroundLoops)
             {
                 StartLoops();
@@ -169,12 +151,46 @@ public sealed partial class Silo : IHostedService
 
             Status = SiloStatus.Ready;
             _ready.TrySetResult();
+            _catchUp = CatchUpAsync(backlog, stopwatch, cancellationToken);
         }
         catch (Exception exception)
         {
             Status = SiloStatus.Failed;
             _ready.TrySetException(exception);
+            _caughtUp.TrySetException(exception);
             throw;
+        }
+    }
+
+    /// <summary>Reads every partition's records after its checkpoint into the backlog, partitions on every core at once.</summary>
+    private async Task<RecoveryBacklog> ReadBacklogAsync(CancellationToken cancellationToken)
+    {
+        var backlog = new RecoveryBacklog(Runtime.Partitions.Length);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Runtime.Partitions, parallel, async (partition, token) =>
+        {
+            var checkpoint = await Runtime.Storage.ReadCheckpointAsync(partition.Partition, token).ConfigureAwait(false);
+            var last = await Runtime.Storage.ReadLastOffsetAsync(partition.Partition, token).ConfigureAwait(false);
+            partition.Reset(checkpoint, last);
+            await foreach (var record in Runtime.Storage.ReadAsync(partition.Partition, checkpoint, token).ConfigureAwait(false))
+            {
+                backlog.Add(partition, record);
+            }
+        }).ConfigureAwait(false);
+        return backlog;
+    }
+
+    /// <summary>True once <paramref name="step"/> completes, false when it fails or is cancelled; throws only for <paramref name="cancellationToken"/>.</summary>
+    private static async Task<bool> SucceedsAsync(Task step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await step.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

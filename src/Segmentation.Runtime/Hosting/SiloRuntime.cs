@@ -11,6 +11,8 @@ namespace Segmentation.Runtime;
 /// <summary>The parts of one silo's runtime and the settings they share.</summary>
 internal sealed class SiloRuntime
 {
+    private RecoveryBacklog? _backlog;
+
     public SiloRuntime(
         SiloOptions options,
         GrainTypeRegistry registry,
@@ -64,6 +66,15 @@ internal sealed class SiloRuntime
 
     public ClusterClient Client { get; }
 
+    /// <summary>
+    /// The records recovery read and has not applied yet, by grain; null before recovery read the logs and once they
+    /// are all applied (so dispatching costs nothing more then).
+    /// </summary>
+    public RecoveryBacklog? Backlog
+    {
+        get => Volatile.Read(ref _backlog);
+        set => Volatile.Write(ref _backlog, value);
+    }
     /// <summary>Completes when every record appended or replayed so far is applied.</summary>
     public Task WhenAppliedAsync() => Task.WhenAll(Partitions.Select(static p => p.WhenAppliedAsync()));
 

@@ -15,6 +15,9 @@ internal static partial class SiloHostLog
     [LoggerMessage(4, LogLevel.Critical, "Silo recovery failed; the silo stops without serving")]
     public static partial void RecoveryFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(6, LogLevel.Critical, "Silo catch-up after recovery failed; the silo stops")]
+    public static partial void CatchUpFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(5, LogLevel.Critical, "Silo host failed")]
     public static partial void HostFailed(this ILogger logger, Exception exception);
 }

@@ -15,7 +15,7 @@ internal static class SiloStatsEndpoints
             .MapGet("/", GetStatsAsync)
             .WithName("GetSiloStats")
             .WithSummary("The silo's runtime figures")
-            .WithDescription("Status, customers known, resident activations, reminders held in memory, reminder firing lateness (p50, p99 and maximum since the silo became ready), managed heap and resident memory.");
+            .WithDescription("Status, records still to replay after a restart (the silo serves while it catches up), customers known, resident activations, reminders held in memory, reminder firing lateness (p50, p99 and maximum since the silo became ready), managed heap and resident memory.");
     }
 
     public static async Task<SiloStatsResponse> GetStatsAsync(RuntimeSilo silo, IGrainFactory grains, CancellationToken cancellationToken)
@@ -24,6 +24,7 @@ internal static class SiloStatsEndpoints
             .InvokeReadOnlyAsync(static g => g.CountAsync(), cancellationToken).AsTask()));
         return new SiloStatsResponse(
             silo.Status.ToString(),
+            silo.RecordsToCatchUp,
             customers.Sum(static c => (long)c),
             silo.ActivationCount,
             silo.InMemoryReminderCount,

@@ -68,6 +68,13 @@ public sealed class GrainProbe
 
     public void Open(string gate) => Gate(gate).TrySetResult();
 
+    /// <summary>Closes the gate again, for a probe shared by a silo and the next one on the same storage.</summary>
+    public void Close(string gate)
+    {
+        _gates[gate] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _reached[gate] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     private TaskCompletionSource Gate(string gate) =>
         _gates.GetOrAdd(gate, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 

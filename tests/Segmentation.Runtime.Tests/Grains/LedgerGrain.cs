@@ -6,7 +6,7 @@ namespace Segmentation.Runtime.Tests.Grains;
 /// <summary>
 /// A log-fed grain: its state is the ordered list of what was applied to it. Messages of kind "remind" register a
 /// reminder ("name|due ticks|period ticks"), "forget" cancels one, "forward" ("target|text") appends "add" to
-/// another ledger; reminder firings are recorded in the state too. A record applied with its decoded
+/// another ledger, "gate" waits at the probe's gate of that name; reminder firings are recorded in the state too. A record applied with its decoded
 /// <see cref="LogRecord.Body"/> is reported to the probe as "body:key:offset".
 /// </summary>
 [GrainType("ledger")]
@@ -36,6 +36,9 @@ public sealed class LedgerGrain(GrainProbe probe) : Grain, IDurableGrain, IRemin
                 break;
             case "forget":
                 await UnregisterReminderAsync(text, cancellationToken);
+                break;
+            case "gate":
+                await probe.WaitAtGateAsync(text);
                 break;
             case "forward":
                 var target = text[..text.IndexOf('|', StringComparison.Ordinal)];

@@ -33,7 +33,7 @@ public sealed partial class SegmentBackfillService : BackgroundService
     private bool _resuming = true;
     private bool _running;
 
-    /// <summary>With the <paramref name="silo"/> of this host, if any: backfills wait until it has recovered.</summary>
+    /// <summary>With the <paramref name="silo"/> of this host, if any: backfills wait until it has caught up on the records recovery read.</summary>
     public SegmentBackfillService(
         IClusterClient client,
         IOptions<SegmentBackfillOptions> options,
@@ -84,7 +84,7 @@ public sealed partial class SegmentBackfillService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_silo is not null && !await _silo.WaitUntilReadyAsync(stoppingToken).ConfigureAwait(false))
+        if (_silo is not null && !await _silo.WaitUntilCaughtUpAsync(stoppingToken).ConfigureAwait(false))
         {
             return;
         }
