@@ -155,7 +155,7 @@ public sealed partial class SqliteSiloStorage
         return records;
     }
 
-    // The lowest row holding a record above its partition's given offset (its checkpoint, or where a read starts), from the spans newest first.
+    // The lowest row holding a record above its partition's checkpoint, from the spans newest first.
     private static long? FirstRowAboveCheckpoints(SqliteCommand command, Dictionary<int, long> checkpoints)
     {
         var open = new HashSet<int>(checkpoints.Keys);

@@ -28,31 +28,6 @@ public sealed partial class SqliteSiloStorage
     }
 
     /// <inheritdoc />
-    /// <remarks>
-    /// One pass over the log from the lowest row any partition needs, in one read transaction (so the records are those
-    /// committed when the enumeration starts); rows at or below their partition's offset are passed over unread. A
-    /// missing record above a checkpoint ends the enumeration with an <see cref="InvalidOperationException"/>, as in
-    /// <see cref="ReadAsync"/>.
-    /// </remarks>
-    public IAsyncEnumerable<LogRecord> ReadPartitionsAsync(IReadOnlyList<long> afterOffsets, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(afterOffsets);
-        ThrowIfNotOpen();
-        if (afterOffsets.Count != _partitionCount)
-        {
-            throw new ArgumentException(
-                $"One offset per partition is needed: {_partitionCount}, got {afterOffsets.Count}.", nameof(afterOffsets));
-        }
-
-        foreach (var offset in afterOffsets)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(offset, nameof(afterOffsets));
-        }
-
-        return ReadPartitionRecordsAsync([.. afterOffsets], cancellationToken);
-    }
-
-    /// <inheritdoc />
     public Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken = default) =>
         ReadPartitionOffsetAsync(LogSql.SelectCheckpoint, partition, cancellationToken);
 
@@ -206,70 +181,6 @@ public sealed partial class SqliteSiloStorage
 
             CheckDeletedOnlyThroughCheckpoint(partition, expected, span.LastOffset + 1, checkpoint);
             expected = Math.Max(expected, span.LastOffset + 1);
-        }
-    }
-
-    private async IAsyncEnumerable<LogRecord> ReadPartitionRecordsAsync(
-        long[] afterOffsets, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = OpenReadConnection();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var lastOffsets = new long[afterOffsets.Length];
-        var checkpoints = new long[afterOffsets.Length];
-        var wanted = new Dictionary<int, long>();
-        command.CommandText = LogSql.SelectPartitionPositions;
-        using (var positions = command.ExecuteReader())
-        {
-            while (positions.Read())
-            {
-                var partition = positions.GetInt32(0);
-                (lastOffsets[partition], checkpoints[partition]) = (positions.GetInt64(1), positions.GetInt64(2));
-                if (lastOffsets[partition] > afterOffsets[partition])
-                {
-                    wanted[partition] = afterOffsets[partition];
-                }
-            }
-        }
-
-        if (wanted.Count == 0 || FirstRowAboveCheckpoints(command, wanted) is not { } firstRow)
-        {
-            yield break;
-        }
-
-        var expected = afterOffsets.Select(static offset => offset + 1).ToArray();
-        command.CommandText = LogSql.SelectRows;
-        command.Parameters.AddWithValue("$first_row", firstRow);
-        command.Parameters.AddWithValue("$last_row", long.MaxValue);
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var partition = reader.GetInt32(1);
-                var offset = reader.GetInt64(2);
-                if (offset < expected[partition])
-                {
-                    continue;
-                }
-
-                CheckDeletedOnlyThroughCheckpoint(partition, expected[partition], offset, checkpoints[partition]);
-                expected[partition] = offset + 1;
-                yield return new LogRecord(
-                    partition,
-                    offset,
-                    new GrainId(reader.GetString(3), reader.GetString(4)),
-                    reader.GetString(5),
-                    reader.GetFieldValue<byte[]>(6),
-                    FromTicks(reader.GetInt64(7)));
-            }
-        }
-
-        foreach (var (partition, _) in wanted)
-        {
-            CheckDeletedOnlyThroughCheckpoint(partition, expected[partition], lastOffsets[partition] + 1, checkpoints[partition]);
         }
     }
 

@@ -158,40 +158,6 @@ public sealed class SqliteSiloStorageLogTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadPartitionsAsync_RecordMissingAboveCheckpoint_ThrowsInconsistent()
-    {
-        // Arrange: records 1..6 of partition 0 beside partition 1's, checkpoint at 3; a record above it disappears.
-        await using (var storage = await OpenAsync())
-        {
-            await storage.AppendAsync([.. Records(0, 1, 6), .. Records(1, 1, 2)]);
-            await storage.WriteCheckpointAsync(Checkpoint(0, 3));
-        }
-
-        ExecuteOnDatabase("DELETE FROM log WHERE partition_id = 0 AND log_offset = 5;");
-        await using var reopened = await OpenAsync();
-
-        // Act
-        var read = async () =>
-        {
-            await foreach (var _ in reopened.ReadPartitionsAsync([3, 0, 0, 0]))
-            {
-            }
-        };
-
-        // Assert
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(read);
-        Assert.Contains("offset 5", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ReadPartitionsAsync_NotOneOffsetPerPartition_Throws()
-    {
-        await using var storage = await OpenAsync();
-
-        Assert.Throws<ArgumentException>(() => storage.ReadPartitionsAsync([0, 0]));
-    }
-
-    [Fact]
     public async Task ReadAsync_RecordMissingAtOrBelowCheckpoint_ReadsTheRest()
     {
         // Arrange: retention may leave holes at or below the checkpoint.

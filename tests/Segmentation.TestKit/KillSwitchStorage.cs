@@ -47,9 +47,6 @@ public sealed class KillSwitchStorage(ISiloStorage inner) : ISiloStorage
     public IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default) =>
         Alive().ReadAsync(partition, afterOffset, cancellationToken);
 
-    public IAsyncEnumerable<LogRecord> ReadPartitionsAsync(IReadOnlyList<long> afterOffsets, CancellationToken cancellationToken = default) =>
-        Alive().ReadPartitionsAsync(afterOffsets, cancellationToken);
-
     public Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken = default) =>
         Alive().ReadCheckpointAsync(partition, cancellationToken);
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Segmentation.Runtime.Storage;
 
 /// <summary>
@@ -22,25 +20,6 @@ public interface IPartitionLogStorage
     /// by a checkpoint (at or below it) are missing; those above the checkpoint are all there.
     /// </summary>
     IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The records of every partition with an offset above that partition's entry of <paramref name="afterOffsets"/>
-    /// (one entry per partition): each partition's in offset order, the partitions' interleaved in any order, with the
-    /// same guarantees as <see cref="ReadAsync"/>. Recovery reads every partition's tail this way; a store may read
-    /// them in one pass. By default it reads one partition after the other.
-    /// </summary>
-    async IAsyncEnumerable<LogRecord> ReadPartitionsAsync(
-        IReadOnlyList<long> afterOffsets, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(afterOffsets);
-        for (var partition = 0; partition < afterOffsets.Count; partition++)
-        {
-            await foreach (var record in ReadAsync(partition, afterOffsets[partition], cancellationToken).ConfigureAwait(false))
-            {
-                yield return record;
-            }
-        }
-    }
 
     /// <summary>
     /// The stored records addressed to one grain (its full identity: type and key), newest first: those with an

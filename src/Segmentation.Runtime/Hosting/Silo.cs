@@ -162,24 +162,21 @@ public sealed partial class Silo : IHostedService
         }
     }
 
-    /// <summary>Reads every partition's records after its checkpoint into the backlog, all partitions in one pass.</summary>
+    /// <summary>Reads every partition's records after its checkpoint into the backlog, partitions on every core at once.</summary>
     private async Task<RecoveryBacklog> ReadBacklogAsync(CancellationToken cancellationToken)
     {
         var backlog = new RecoveryBacklog(Runtime.Partitions.Length);
-        var checkpoints = new long[Runtime.Partitions.Length];
-        foreach (var partition in Runtime.Partitions)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Runtime.Partitions, parallel, async (partition, token) =>
         {
-            var checkpoint = await Runtime.Storage.ReadCheckpointAsync(partition.Partition, cancellationToken).ConfigureAwait(false);
-            var last = await Runtime.Storage.ReadLastOffsetAsync(partition.Partition, cancellationToken).ConfigureAwait(false);
+            var checkpoint = await Runtime.Storage.ReadCheckpointAsync(partition.Partition, token).ConfigureAwait(false);
+            var last = await Runtime.Storage.ReadLastOffsetAsync(partition.Partition, token).ConfigureAwait(false);
             partition.Reset(checkpoint, last);
-            checkpoints[partition.Partition] = checkpoint;
-        }
-
-        await foreach (var record in Runtime.Storage.ReadPartitionsAsync(checkpoints, cancellationToken).ConfigureAwait(false))
-        {
-            backlog.Add(Runtime.Partitions[record.Partition], record);
-        }
-
+            await foreach (var record in Runtime.Storage.ReadAsync(partition.Partition, checkpoint, token).ConfigureAwait(false))
+            {
+                backlog.Add(partition, record);
+            }
+        }).ConfigureAwait(false);
         return backlog;
     }
 
