@@ -1,3 +1,5 @@
+using Segmentation.Delivery.Sends;
+
 namespace Segmentation.Delivery.Outbox;
 
 public sealed partial class OutboxGrain
@@ -24,7 +26,17 @@ public sealed partial class OutboxGrain
         _prunedAt = stored.PrunedAt;
         foreach (var send in stored.Sends)
         {
-            Add(send);
+            Add(Compact(send));
         }
     }
+
+    // A snapshot read gives every send its own strings and new empty lists: names shared, empty lists the shared ones.
+    private SendRecord Compact(SendRecord send) => send with
+    {
+        Trigger = Shared(send.Trigger),
+        TemplateId = Shared(send.TemplateId),
+        Attempts = send.Attempts.Count == 0 ? [] : send.Attempts,
+        Deferrals = send.Deferrals.Count == 0 ? [] : send.Deferrals,
+        Retries = send.Retries.Count == 0 ? [] : send.Retries,
+    };
 }

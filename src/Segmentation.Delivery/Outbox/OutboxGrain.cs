@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 using Segmentation.Delivery.Sends;
 using Segmentation.Runtime;
@@ -76,10 +77,10 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
         Add(new SendRecord(
             intent.SendId,
             intent.CustomerId,
-            intent.Trigger,
+            Shared(intent.Trigger),
             intent.OccurrenceKey,
             intent.Kind,
-            intent.TemplateId,
+            Shared(intent.TemplateId),
             intent.CreatedAt,
             time,
             SendStatus.Pending,
@@ -107,7 +108,7 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
             Add(new SendRecord(
                 skip.SendId,
                 skip.CustomerId,
-                skip.Trigger,
+                Shared(skip.Trigger),
                 skip.OccurrenceKey,
                 skip.Kind,
                 TemplateId: null,
@@ -196,9 +197,8 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
         return true;
     }
 
-    private void Add(SendRecord added)
+    private void Add(SendRecord send)
     {
-        var send = Compact(added);
         _sends.Add(send.SendId, send);
         _byCreated.Add(new SendKey(send.CreatedAt, send.SendId));
         if (!_byCustomer.TryGetValue(send.CustomerId, out var ids))
@@ -217,19 +217,15 @@ public sealed partial class OutboxGrain(OutboxSignal signal, IOptions<DeliveryOp
         _dayCounts.Add(send);
     }
 
-    // Trigger names and template ids repeat over thousands of sends, and a snapshot read gives every send new empty lists:
-    // the shard keeps one string per name and the shared empty lists.
-    private SendRecord Compact(SendRecord send) => send with
+    // Trigger names and template ids repeat over thousands of sends: the shard keeps one string per name.
+    [return: NotNullIfNotNull(nameof(name))]
+    private string? Shared(string? name)
     {
-        Trigger = Shared(send.Trigger),
-        TemplateId = send.TemplateId is null ? null : Shared(send.TemplateId),
-        Attempts = send.Attempts.Count == 0 ? [] : send.Attempts,
-        Deferrals = send.Deferrals.Count == 0 ? [] : send.Deferrals,
-        Retries = send.Retries.Count == 0 ? [] : send.Retries,
-    };
+        if (name is null)
+        {
+            return null;
+        }
 
-    private string Shared(string name)
-    {
         if (_names.TryGetValue(name, out var shared))
         {
             return shared;
