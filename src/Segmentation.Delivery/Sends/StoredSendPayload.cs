@@ -18,7 +18,7 @@ public sealed class StoredSendPayload
     internal StoredSendPayload(byte[] utf8Json) => _utf8Json = utf8Json;
 
     /// <summary>The payload's JSON, as <see cref="Read"/> reads it.</summary>
-    public ReadOnlySpan<byte> Utf8Json => _utf8Json;
+    internal ReadOnlySpan<byte> Utf8Json => _utf8Json;
 
     /// <summary>
     /// The payload of an intent as its record (<see cref="OutboxMessages.Intent"/>) holds it: the bytes of the record's
