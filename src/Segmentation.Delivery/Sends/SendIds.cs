@@ -37,11 +37,7 @@ public static class SendIds
             ArrayPool<byte>.Shared.Return(rented);
         }
 
-        return string.Create(Length, digest[..16].ToArray(), static (chars, hash) =>
-        {
-            Prefix.CopyTo(chars);
-            Convert.TryToHexStringLower(hash, chars[Prefix.Length..], out _);
-        });
+        return Prefix + Convert.ToHexStringLower(digest[..16]);
     }
 
     /// <summary>True when <paramref name="id"/> has the form of a send id (any such string, computed or not).</summary>
