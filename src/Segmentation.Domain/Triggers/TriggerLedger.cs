@@ -107,7 +107,7 @@ public sealed class TriggerLedger
             return [];
         }
 
-        deferred.RemoveAll(d => d.Due.Trigger == trigger && d.Until <= asOf);
+        deferred.RemoveAll(ended.Contains);
         return ended.Count == 1 ? ended : [.. ended.OrderBy(static d => d.Until)];
     }
 
