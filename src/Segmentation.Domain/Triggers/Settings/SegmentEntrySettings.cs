@@ -26,7 +26,7 @@ public sealed class SegmentEntrySettings : TriggerSettings
     protected override void ValidateOwn(List<TriggerSettingError> errors)
     {
         var ids = SegmentIds ?? [];
-        if (ids.Length > MaxSegments || ids.Any(static id => string.IsNullOrWhiteSpace(id) || id.Length > 64 || id.Any(char.IsControl))
+        if (ids.Length > MaxSegments || ids.Any(static id => string.IsNullOrWhiteSpace(id) || id.Length > 64 || ControlCharacters.In(id))
             || ids.Distinct(StringComparer.Ordinal).Count() != ids.Length)
         {
             errors.Add(new TriggerSettingError(nameof(SegmentIds), $"must be at most {MaxSegments} distinct segment ids of 1 to 64 characters."));

@@ -30,7 +30,7 @@ internal static class SettingChecks
             return;
         }
 
-        if (value.Length == 0 || value.Length > MaxTemplateIdLength || value.Any(char.IsControl) || value.Trim().Length != value.Length)
+        if (value.Length == 0 || value.Length > MaxTemplateIdLength || ControlCharacters.In(value) || value.Trim().Length != value.Length)
         {
             errors.Add(new TriggerSettingError(field, $"must be 1 to {MaxTemplateIdLength} characters without control characters or surrounding spaces, or left out."));
         }
