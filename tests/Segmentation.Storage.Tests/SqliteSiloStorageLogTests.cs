@@ -137,7 +137,7 @@ public sealed class SqliteSiloStorageLogTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_RecordMissingAboveCheckpoint_ThrowsInconsistent()
+    public async Task ReadIndexAsync_RecordMissingAboveCheckpoint_ThrowsInconsistent()
     {
         // Arrange: records 1..6, checkpoint at 3; a record above it disappears from the file.
         await using (var storage = await OpenAsync())
@@ -158,7 +158,7 @@ public sealed class SqliteSiloStorageLogTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_RecordMissingAtOrBelowCheckpoint_ReadsTheRest()
+    public async Task ReadIndexAsync_RecordMissingAtOrBelowCheckpoint_ReadsTheRest()
     {
         // Arrange: retention may leave holes at or below the checkpoint.
         await using (var storage = await OpenAsync())
@@ -199,9 +199,9 @@ public sealed class SqliteSiloStorageLogTests : IDisposable
     private static async Task<List<long>> OffsetsAsync(SqliteSiloStorage storage, int partition)
     {
         var offsets = new List<long>();
-        await foreach (var record in storage.ReadAsync(partition, 0))
+        await foreach (var entry in storage.ReadIndexAsync(partition, 0))
         {
-            offsets.Add(record.Offset);
+            offsets.Add(entry.Offset);
         }
 
         return offsets;

@@ -162,7 +162,10 @@ public sealed partial class Silo : IHostedService
         }
     }
 
-    /// <summary>Reads every partition's records after its checkpoint into the backlog, partitions on every core at once.</summary>
+    /// <summary>
+    /// Reads the index of every partition's records after its checkpoint into the backlog (offsets, grains and locators;
+    /// the bodies are read when the records are applied), partitions on every core at once.
+    /// </summary>
     private async Task<RecoveryBacklog> ReadBacklogAsync(CancellationToken cancellationToken)
     {
         var backlog = new RecoveryBacklog(Runtime.Partitions.Length);
@@ -172,9 +175,9 @@ public sealed partial class Silo : IHostedService
             var checkpoint = await Runtime.Storage.ReadCheckpointAsync(partition.Partition, token).ConfigureAwait(false);
             var last = await Runtime.Storage.ReadLastOffsetAsync(partition.Partition, token).ConfigureAwait(false);
             partition.Reset(checkpoint, last);
-            await foreach (var record in Runtime.Storage.ReadAsync(partition.Partition, checkpoint, token).ConfigureAwait(false))
+            await foreach (var entry in Runtime.Storage.ReadIndexAsync(partition.Partition, checkpoint, token).ConfigureAwait(false))
             {
-                backlog.Add(partition, record);
+                backlog.Add(partition, entry);
             }
         }).ConfigureAwait(false);
         return backlog;
