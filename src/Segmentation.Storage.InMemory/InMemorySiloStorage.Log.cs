@@ -45,10 +45,10 @@ public sealed partial class InMemorySiloStorage
 
     /// <inheritdoc />
     /// <remarks>
-    /// The records are those stored when the enumeration starts (a snapshot, as in the SQLite provider);
-    /// records deleted by a checkpoint are not returned.
+    /// The entries are those of the records stored when the enumeration starts (a snapshot, as in the SQLite
+    /// provider); records deleted by a checkpoint are not returned. The locator is the offset.
     /// </remarks>
-    public IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<LogIndexEntry> ReadIndexAsync(int partition, long afterOffset, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterOffset);
         lock (_gate)
@@ -57,7 +57,35 @@ public sealed partial class InMemorySiloStorage
             StorageArguments.CheckPartition(partition, _partitions.Length, nameof(partition));
         }
 
-        return ReadRecordsAsync(partition, afterOffset, cancellationToken);
+        return ReadIndexEntriesAsync(partition, afterOffset, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LogRecord>> ReadRecordsAsync(
+        int partition, IReadOnlyList<LogIndexEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        cancellationToken.ThrowIfCancellationRequested();
+        var records = new LogRecord[entries.Count];
+        lock (_gate)
+        {
+            ThrowIfNotOpen();
+            StorageArguments.CheckPartition(partition, _partitions.Length, nameof(partition));
+            var log = _partitions[partition].Records;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var index = CountThrough(log, entries[i].Locator) - 1;
+                if (index < 0 || log[index].Offset != entries[i].Offset || log[index].Target != entries[i].Target)
+                {
+                    throw new InvalidOperationException(
+                        $"Record {partition}:{entries[i].Offset} is no longer stored: a checkpoint deleted it.");
+                }
+
+                records[i] = log[index] with { Payload = Copy(log[index].Payload) };
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<LogRecord>>(records);
     }
 
     /// <inheritdoc />
@@ -181,22 +209,27 @@ public sealed partial class InMemorySiloStorage
         records.RemoveRange(kept, count - kept);
     }
 
-    private async IAsyncEnumerable<LogRecord> ReadRecordsAsync(
+    private async IAsyncEnumerable<LogIndexEntry> ReadIndexEntriesAsync(
         int partition, long afterOffset, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        LogRecord[] records;
+        LogIndexEntry[] entries;
         lock (_gate)
         {
             ThrowIfNotOpen();
             var log = _partitions[partition].Records;
             var skip = CountThrough(log, afterOffset);
-            records = log.GetRange(skip, log.Count - skip).ToArray();
+            entries = new LogIndexEntry[log.Count - skip];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var record = log[skip + i];
+                entries[i] = new LogIndexEntry(record.Offset, record.Target, record.Offset);
+            }
         }
 
-        foreach (var record in records)
+        foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return record with { Payload = Copy(record.Payload) };
+            yield return entry;
         }
     }
 

@@ -4,10 +4,11 @@ using SQLitePCL;
 namespace Segmentation.Storage.Sqlite;
 
 /// <summary>
-/// A statement of the append path, prepared once on the write connection and driven through SQLite's own API
-/// (bind, step, reset): a fraction of the cost of a <see cref="SqliteCommand"/> execution per row, which is
-/// what a group commit of a thousand records pays a thousand times. It runs inside the transaction open on that
-/// connection. Not thread-safe: used only under the store's write gate.
+/// A statement prepared once on a connection and driven through SQLite's own API (bind, step, read columns, reset):
+/// a fraction of the cost of a <see cref="SqliteCommand"/> execution or reader row per row, which is what a group
+/// commit of a thousand records pays a thousand times, and recovery's read of the log index a million times. It runs
+/// inside the transaction open on that connection, if any. Not thread-safe: used by one caller at a time (the append
+/// path only under the store's write gate).
 /// </summary>
 internal sealed class NativeStatement : IDisposable
 {
@@ -16,7 +17,7 @@ internal sealed class NativeStatement : IDisposable
 
     public NativeStatement(SqliteConnection connection, string sql)
     {
-        _database = connection.Handle ?? throw new InvalidOperationException("The write connection is not open.");
+        _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         var result = raw.sqlite3_prepare_v2(_database, sql, out _statement);
         SqliteException.ThrowExceptionForRC(result, _database);
     }
@@ -64,6 +65,36 @@ internal sealed class NativeStatement : IDisposable
 
         raw.sqlite3_reset(_statement);
     }
+
+    /// <summary>Steps a query: true with a row to read, false when it has no more rows (then reset it to run it again).</summary>
+    public bool Step()
+    {
+        var result = raw.sqlite3_step(_statement);
+        if (result == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        if (result != raw.SQLITE_DONE)
+        {
+            Reset();
+            SqliteException.ThrowExceptionForRC(result, _database);
+        }
+
+        return false;
+    }
+
+    /// <summary>Makes the statement ready to run again (bound values stay).</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    /// <summary>A column of the current row as an integer (0-based).</summary>
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>
+    /// A column of the current row as its bytes (UTF-8 for text), valid until the next step or reset; empty for an
+    /// empty value or NULL.
+    /// </summary>
+    public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
 
     public void Dispose() => _statement.Dispose();
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Segmentation.Runtime;
 using Segmentation.Runtime.Storage;
@@ -11,21 +10,6 @@ public sealed partial class SqliteSiloStorage
     /// <inheritdoc />
     public Task<long> ReadLastOffsetAsync(int partition, CancellationToken cancellationToken = default) =>
         ReadPartitionOffsetAsync(LogSql.SelectLastOffset, partition, cancellationToken);
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// The records are read in one read transaction, so they are those committed when the enumeration starts
-    /// (appends made while enumerating are not returned); records deleted by a checkpoint are not returned. A
-    /// record whose row does not match its span, or a missing record above the checkpoint, ends the enumeration
-    /// with an <see cref="InvalidOperationException"/> (a damaged file).
-    /// </remarks>
-    public IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(afterOffset);
-        ThrowIfNotOpen();
-        StorageArguments.CheckPartition(partition, _partitionCount, nameof(partition));
-        return ReadRecordsAsync(partition, afterOffset, cancellationToken);
-    }
 
     /// <inheritdoc />
     public Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken = default) =>
@@ -102,85 +86,6 @@ public sealed partial class SqliteSiloStorage
         {
             commands.Enlist(null);
             _writeGate.Release();
-        }
-    }
-
-    // One read transaction, so the checkpoint, the spans and the rows they point at are one snapshot.
-    private async IAsyncEnumerable<LogRecord> ReadRecordsAsync(
-        int partition, long afterOffset, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = OpenReadConnection();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        long checkpoint;
-        var spans = new List<(long FirstOffset, long LastOffset, long FirstRow)>();
-        using (var select = connection.CreateCommand())
-        {
-            select.Transaction = transaction;
-            select.Parameters.AddWithValue("$partition", partition);
-            select.CommandText = LogSql.SelectLastOffset;
-            var lastOffset = (long)select.ExecuteScalar()!;
-            select.CommandText = LogSql.SelectCheckpoint;
-            checkpoint = (long)select.ExecuteScalar()!;
-            if (lastOffset > afterOffset)
-            {
-                // Newest first, down to the span that holds afterOffset + 1: a read after the checkpoint (recovery)
-                // visits only the spans appended since, however long the retained log.
-                select.CommandText = LogSql.SelectSpansNewestFirst;
-                using var reader = select.ExecuteReader();
-                while (reader.Read())
-                {
-                    var span = (FirstOffset: reader.GetInt64(0), LastOffset: reader.GetInt64(1), FirstRow: reader.GetInt64(2));
-                    if (span.LastOffset > afterOffset)
-                    {
-                        spans.Add(span);
-                    }
-
-                    if (span.FirstOffset <= afterOffset + 1)
-                    {
-                        break;
-                    }
-                }
-
-                spans.Reverse();
-            }
-        }
-
-        using var rows = connection.CreateCommand();
-        rows.Transaction = transaction;
-        rows.CommandText = LogSql.SelectRows;
-        var firstRow = rows.Parameters.Add("$first_row", SqliteType.Integer);
-        var lastRow = rows.Parameters.Add("$last_row", SqliteType.Integer);
-        var expected = afterOffset + 1;
-        foreach (var span in spans)
-        {
-            // A row's offset follows from its position in the span: skip those at or below afterOffset by position.
-            var from = Math.Max(span.FirstOffset, afterOffset + 1);
-            firstRow.Value = span.FirstRow + (from - span.FirstOffset);
-            lastRow.Value = span.FirstRow + (span.LastOffset - span.FirstOffset);
-            using var reader = rows.ExecuteReader();
-            while (reader.Read())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var offset = span.FirstOffset + (reader.GetInt64(0) - span.FirstRow);
-                if (reader.GetInt64(1) != partition || reader.GetInt64(2) != offset)
-                {
-                    throw Inconsistent(partition, offset, $"row {reader.GetInt64(0)} holds another record");
-                }
-
-                CheckDeletedOnlyThroughCheckpoint(partition, expected, offset, checkpoint);
-                expected = offset + 1;
-                yield return new LogRecord(
-                    partition,
-                    offset,
-                    new GrainId(reader.GetString(3), reader.GetString(4)),
-                    reader.GetString(5),
-                    reader.GetFieldValue<byte[]>(6),
-                    FromTicks(reader.GetInt64(7)));
-            }
-
-            CheckDeletedOnlyThroughCheckpoint(partition, expected, span.LastOffset + 1, checkpoint);
-            expected = Math.Max(expected, span.LastOffset + 1);
         }
     }
 

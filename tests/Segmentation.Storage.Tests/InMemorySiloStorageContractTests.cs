@@ -21,11 +21,7 @@ public sealed class InMemorySiloStorageContractTests : SiloStorageContractTests
         await storage.OpenAsync(4);
 
         Assert.Equal(1, await storage.ReadLastOffsetAsync(1));
-        var read = new List<LogRecord>();
-        await foreach (var stored in storage.ReadAsync(1, 0))
-        {
-            read.Add(stored);
-        }
+        var read = await storage.ReadAllAsync(1);
 
         Assert.Equal([1, 2, 3], Assert.Single(read).Payload);
     }

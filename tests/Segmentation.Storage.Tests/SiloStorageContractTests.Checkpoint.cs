@@ -119,7 +119,7 @@ public abstract partial class SiloStorageContractTests
     }
 
     [Fact]
-    public async Task ReadAsync_InterleavedBatchesTruncatedMidBatch_ReturnsExactTailAfterEveryOffset()
+    public async Task ReadIndexAsync_InterleavedBatchesTruncatedMidBatch_ReturnsExactTailAfterEveryOffset()
     {
         // Arrange: partitions 0 and 1 interleaved over three batches (offsets 1-4, 5-8, 9-12 of each).
         for (var batch = 0; batch < 3; batch++)

@@ -127,7 +127,7 @@ public abstract partial class SiloStorageContractTests
     }
 
     [Fact]
-    public async Task ReadAsync_AfterOffset_ReturnsOnlyLaterRecordsInOrder()
+    public async Task ReadIndexAsync_AfterOffset_ReturnsOnlyLaterRecordsInOrder()
     {
         // Arrange
         await Storage.AppendAsync(Records(0, 1, 6));
@@ -141,17 +141,17 @@ public abstract partial class SiloStorageContractTests
     }
 
     [Fact]
-    public async Task ReadAsync_AppendWhileEnumerating_ReturnsRecordsCommittedAtStart()
+    public async Task ReadIndexAsync_AppendWhileEnumerating_ReturnsRecordsCommittedAtStart()
     {
         // Arrange
         await Storage.AppendAsync(Records(0, 1, 3));
         var read = new List<long>();
 
         // Act
-        await foreach (var record in Storage.ReadAsync(0, 0))
+        await foreach (var entry in Storage.ReadIndexAsync(0, 0))
         {
-            read.Add(record.Offset);
-            if (record.Offset == 1)
+            read.Add(entry.Offset);
+            if (entry.Offset == 1)
             {
                 await Storage.AppendAsync(Records(0, 4, 5));
             }

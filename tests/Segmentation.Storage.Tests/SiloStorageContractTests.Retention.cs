@@ -75,7 +75,7 @@ public abstract partial class SiloStorageContractTests
     }
 
     [Fact]
-    public async Task ReadAsync_HolesLeftByRetentionInInterleavedBatches_ReturnsExactRecordsAfterEveryOffset()
+    public async Task ReadIndexAsync_HolesLeftByRetentionInInterleavedBatches_ReturnsExactRecordsAfterEveryOffset()
     {
         // Arrange: partitions 0 and 1 interleaved over three appends; in partition 0 every third record is recent.
         var expected = new List<LogRecord>();

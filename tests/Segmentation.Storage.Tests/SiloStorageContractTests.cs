@@ -109,14 +109,6 @@ public abstract partial class SiloStorageContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(read);
     }
 
-    protected async Task<List<LogRecord>> ReadAllAsync(int partition, long afterOffset = 0)
-    {
-        var records = new List<LogRecord>();
-        await foreach (var record in Storage.ReadAsync(partition, afterOffset))
-        {
-            records.Add(record);
-        }
-
-        return records;
-    }
+    protected Task<IReadOnlyList<LogRecord>> ReadAllAsync(int partition, long afterOffset = 0) =>
+        Storage.ReadAllAsync(partition, afterOffset);
 }

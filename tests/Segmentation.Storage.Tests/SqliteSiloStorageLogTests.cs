@@ -137,7 +137,7 @@ public sealed class SqliteSiloStorageLogTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_RecordMissingAboveCheckpoint_ThrowsInconsistent()
+    public async Task ReadIndexAsync_RecordMissingAboveCheckpoint_ThrowsInconsistent()
     {
         // Arrange: records 1..6, checkpoint at 3; a record above it disappears from the file.
         await using (var storage = await OpenAsync())
@@ -158,7 +158,7 @@ public sealed class SqliteSiloStorageLogTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_RecordMissingAtOrBelowCheckpoint_ReadsTheRest()
+    public async Task ReadIndexAsync_RecordMissingAtOrBelowCheckpoint_ReadsTheRest()
     {
         // Arrange: retention may leave holes at or below the checkpoint.
         await using (var storage = await OpenAsync())
@@ -175,6 +175,70 @@ public sealed class SqliteSiloStorageLogTests : IDisposable
 
         // Assert
         Assert.Equal([1L, 3, 4, 5, 6], offsets);
+    }
+
+    [Fact]
+    public async Task ReadIndexAsync_ManyRecordsOfFewGrains_SharesOneGrainIdPerGrainAndOneTypeName()
+    {
+        // Arrange: records of c1, c2 and segment s1, over several appends (so several spans), with non-ASCII keys.
+        await using var storage = await OpenAsync();
+        GrainId[] grains = [Customer("c1-\u00e9"), Customer("c2"), Segment("s1")];
+        for (var offset = 1; offset <= 30; offset += 3)
+        {
+            await storage.AppendAsync([.. grains.Select((grain, i) => RecordAt(0, offset + i, grain))]);
+        }
+
+        // Act
+        var entries = await storage.ReadIndexListAsync(0);
+
+        // Assert
+        Assert.Equal(30, entries.Count);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => grains[i % 3]), entries.Select(entry => entry.Target));
+        foreach (var grain in grains)
+        {
+            var keys = entries.Where(entry => entry.Target == grain).Select(entry => entry.Target.Key).Distinct(ReferenceEqualityComparer.Instance);
+            Assert.Single(keys);
+        }
+
+        var customerTypes = entries.Where(entry => entry.Target.Type == "customer").Select(entry => entry.Target.Type);
+        Assert.Single(customerTypes.Distinct(ReferenceEqualityComparer.Instance));
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_RowHoldsAnotherRecord_ThrowsInconsistent()
+    {
+        // Arrange: the index is read, then the row of offset 2 is changed under it.
+        await using var storage = await OpenAsync();
+        await storage.AppendAsync(Records(0, 1, 3));
+        var entries = await storage.ReadIndexListAsync(0);
+        ExecuteOnDatabase("UPDATE log SET log_offset = 9 WHERE partition_id = 0 AND log_offset = 2;");
+
+        // Act
+        var read = () => storage.ReadRecordsAsync(0, entries);
+
+        // Assert
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(read);
+        Assert.Contains("0:2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadRecordsAsync_AfterReopen_ReadsByTheLocatorsOfTheEarlierIndex()
+    {
+        // Arrange: locators are row ids, which stay what they are across a restart.
+        List<Runtime.Storage.LogIndexEntry> entries;
+        await using (var storage = await OpenAsync())
+        {
+            await storage.AppendAsync(Records(1, 1, 4));
+            entries = await storage.ReadIndexListAsync(1, afterOffset: 1);
+        }
+
+        await using var reopened = await OpenAsync();
+
+        // Act
+        var records = await reopened.ReadRecordsAsync(1, entries);
+
+        // Assert
+        StorageAssert.RecordsEqual(Records(1, 2, 4), records);
     }
 
     [Fact]
@@ -199,9 +263,9 @@ public sealed class SqliteSiloStorageLogTests : IDisposable
     private static async Task<List<long>> OffsetsAsync(SqliteSiloStorage storage, int partition)
     {
         var offsets = new List<long>();
-        await foreach (var record in storage.ReadAsync(partition, 0))
+        await foreach (var entry in storage.ReadIndexAsync(partition, 0))
         {
-            offsets.Add(record.Offset);
+            offsets.Add(entry.Offset);
         }
 
         return offsets;

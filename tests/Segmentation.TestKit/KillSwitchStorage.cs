@@ -44,8 +44,12 @@ public sealed class KillSwitchStorage(ISiloStorage inner) : ISiloStorage
     public Task<long> ReadLastOffsetAsync(int partition, CancellationToken cancellationToken = default) =>
         Alive().ReadLastOffsetAsync(partition, cancellationToken);
 
-    public IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default) =>
-        Alive().ReadAsync(partition, afterOffset, cancellationToken);
+    public IAsyncEnumerable<LogIndexEntry> ReadIndexAsync(int partition, long afterOffset, CancellationToken cancellationToken = default) =>
+        Alive().ReadIndexAsync(partition, afterOffset, cancellationToken);
+
+    public Task<IReadOnlyList<LogRecord>> ReadRecordsAsync(
+        int partition, IReadOnlyList<LogIndexEntry> entries, CancellationToken cancellationToken = default) =>
+        Alive().ReadRecordsAsync(partition, entries, cancellationToken);
 
     public Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken = default) =>
         Alive().ReadCheckpointAsync(partition, cancellationToken);

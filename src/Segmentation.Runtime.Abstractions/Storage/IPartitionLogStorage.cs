@@ -1,8 +1,8 @@
 namespace Segmentation.Runtime.Storage;
 
 /// <summary>
-/// The durable partition logs: appends, reads after an offset, reads of one grain's records, and checkpoints
-/// with snapshots.
+/// The durable partition logs: appends, index reads after an offset with the records' bodies read on demand, reads of
+/// one grain's records, and checkpoints with snapshots.
 /// </summary>
 public interface IPartitionLogStorage
 {
@@ -16,10 +16,22 @@ public interface IPartitionLogStorage
     Task<long> ReadLastOffsetAsync(int partition, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The records of a partition with an offset above <paramref name="afterOffset"/>, in order. Records deleted
-    /// by a checkpoint (at or below it) are missing; those above the checkpoint are all there.
+    /// The index of a partition's records with an offset above <paramref name="afterOffset"/>, in order: offset,
+    /// target grain and locator, without kinds, payloads or times. Records deleted by a checkpoint (at or below it)
+    /// are missing; those above the checkpoint are all there. Entries of one grain share one <see cref="GrainId"/>
+    /// and entries of one grain type one type name where the provider builds them, so an index of many records
+    /// costs little more than its entries.
     /// </summary>
-    IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<LogIndexEntry> ReadIndexAsync(int partition, long afterOffset, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The records of <paramref name="entries"/> (read from the partition's index by <see cref="ReadIndexAsync"/>),
+    /// in the order of the entries. A record stays readable until a checkpoint at or above its offset deletes it,
+    /// so records no checkpoint covers can always be read.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A record is no longer stored, or its row holds another record.</exception>
+    Task<IReadOnlyList<LogRecord>> ReadRecordsAsync(
+        int partition, IReadOnlyList<LogIndexEntry> entries, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The stored records addressed to one grain (its full identity: type and key), newest first: those with an

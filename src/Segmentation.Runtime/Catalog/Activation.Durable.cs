@@ -1,4 +1,5 @@
 using Segmentation.Runtime.Durability;
+using Segmentation.Runtime.Hosting;
 using Segmentation.Runtime.Reminders;
 using Segmentation.Runtime.Storage;
 
@@ -26,6 +27,19 @@ internal sealed partial class Activation
 
     /// <summary>While dirty: when the first record since the last snapshot was applied.</summary>
     private DateTimeOffset _dirtySince;
+
+    /// <summary>Applies one log record like <see cref="ApplyRecordAsync"/>; a failure is logged and the record skipped.</summary>
+    public async ValueTask TryApplyRecordAsync(LogRecord record)
+    {
+        try
+        {
+            await ApplyRecordAsync(record);
+        }
+        catch (Exception exception)
+        {
+            Log.ApplyFailed(exception, record.Partition, record.Offset, record.Target);
+        }
+    }
 
     /// <summary>Applies one log record, once: a log-fed grain skips records its snapshot already covers.</summary>
     public async ValueTask ApplyRecordAsync(LogRecord record)

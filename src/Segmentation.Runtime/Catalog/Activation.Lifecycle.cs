@@ -31,14 +31,23 @@ internal sealed partial class Activation
         catch (Exception exception)
         {
             Log.ActivationFailed(exception, GrainId);
-            var leftovers = Invalidate();
-            RemoveFromCatalog();
-            foreach (var item in leftovers)
-            {
-                item.Fail(exception);
-            }
-
+            Abandon(exception);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Drops the activation from inside a turn, without running anything more on it: everything queued behind fails
+    /// with <paramref name="exception"/> (a record sent to it is skipped). The next call creates a new activation.
+    /// </summary>
+    public void Abandon(Exception exception)
+    {
+        StopTimers();
+        var leftovers = Invalidate();
+        RemoveFromCatalog();
+        foreach (var item in leftovers)
+        {
+            item.Fail(exception);
         }
     }
 

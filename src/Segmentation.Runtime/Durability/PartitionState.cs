@@ -64,6 +64,26 @@ internal sealed class PartitionState(int partition)
         }
     }
 
+    /// <summary>
+    /// <paramref name="count"/> released records could not be applied (their bodies could not be read): they are held
+    /// again, still below every checkpoint, and waiting for the applied records no longer waits for them.
+    /// </summary>
+    public void HeldAgain(int count)
+    {
+        TaskCompletionSource? idle = null;
+        lock (_lock)
+        {
+            _held += count;
+            if (Outstanding == 0)
+            {
+                idle = _idle;
+                _idle = null;
+            }
+        }
+
+        idle?.TrySetResult();
+    }
+
     /// <summary>A record was handed to its activation; offsets are dispatched in increasing order.</summary>
     public void Dispatched(long offset)
     {

@@ -1,13 +1,15 @@
 using Segmentation.Runtime.Scheduler;
+using Segmentation.Runtime.Storage;
 
 namespace Segmentation.Runtime.Durability;
 
 /// <summary>
-/// The records recovery read after each partition's checkpoint, indexed by target grain in log order, until they are
-/// applied. A grain's records are handed to its activation, ahead of anything else queued there, by whatever reaches it
-/// first: a call, a new record, a timer tick, or the silo's catch-up, which goes through the grains in the order of their
-/// first record with a bounded number of records in flight. Until then they are held in their partition, so no
-/// checkpoint covers them.
+/// The records after each partition's checkpoint, by target grain in log order, until they are applied: their index
+/// entries only (offset, grain, locator), which is all recovery reads before the silo is ready. A grain's records are
+/// handed to its activation, ahead of anything else queued there, by whatever reaches it first: a call, a new record,
+/// a timer tick, or the silo's catch-up, which goes through the grains in the order of their first record with a
+/// bounded number of records in flight. The turn that applies them reads their bodies first (see
+/// <see cref="ApplyBacklogWorkItem"/>). Until then they are held in their partition, so no checkpoint covers them.
 /// </summary>
 internal sealed class RecoveryBacklog
 {
@@ -19,6 +21,7 @@ internal sealed class RecoveryBacklog
     private TaskCompletionSource? _capacity;
     private long _resumeAt;
     private TaskCompletionSource? _empty;
+    private Exception? _failure;
 
     public RecoveryBacklog(int partitionCount)
     {
@@ -30,21 +33,21 @@ internal sealed class RecoveryBacklog
     public long Remaining => Interlocked.Read(ref _remaining);
 
     /// <summary>
-    /// Adds a record read from <paramref name="partition"/>'s log and holds it there. One caller per partition, in
-    /// offset order, before the backlog is published to the activations.
+    /// Adds a record of <paramref name="partition"/>'s log, by its index entry, and holds it there. One caller per
+    /// partition, in offset order, before the backlog is published to the activations.
     /// </summary>
-    public void Add(PartitionState partition, LogRecord record)
+    public void Add(PartitionState partition, LogIndexEntry entry)
     {
         var grains = _byPartition[partition.Partition];
-        if (!grains.TryGetValue(record.Target, out var grain))
+        if (!grains.TryGetValue(entry.Target, out var grain))
         {
-            grain = new GrainBacklog(record.Target, partition);
-            grains.Add(record.Target, grain);
+            grain = new GrainBacklog(entry.Target, partition);
+            grains.Add(entry.Target, grain);
             _order[partition.Partition].Add(grain);
         }
 
-        grain.Records!.Add(record);
-        partition.Held(record.Offset);
+        grain.Records!.Add(entry);
+        partition.Held(entry.Offset);
         Interlocked.Increment(ref _remaining);
     }
 
@@ -53,8 +56,9 @@ internal sealed class RecoveryBacklog
         _byPartition[partition].TryGetValue(grainId, out var grain) && Volatile.Read(ref grain.Records) is not null;
 
     /// <summary>
-    /// Takes the grain's records, if it still has any, and queues them as turns in log order. Called under the lock of
-    /// the activation that owns <paramref name="queue"/>, so nothing is queued there between the take and the turns.
+    /// Takes the grain's records, if it still has any, and queues one turn that reads and applies them in log order.
+    /// Called under the lock of the activation that owns <paramref name="queue"/>, so nothing is queued there between
+    /// the take and the turn; nothing is read here.
     /// </summary>
     public void TakeInto(GrainId grainId, int partition, Queue<WorkItem> queue)
     {
@@ -66,10 +70,29 @@ internal sealed class RecoveryBacklog
 
         Interlocked.Add(ref _inFlight, records.Count);
         grain.Partition.Released(records.Count);
-        foreach (var record in records)
+        queue.Enqueue(new ApplyBacklogWorkItem(records, grain.Partition, this));
+    }
+
+    /// <summary>
+    /// The bodies of records taken from the grain could not be read: they are held again (no checkpoint covers them;
+    /// the grain's next activation takes them again), and the catch-up fails with <paramref name="failure"/>.
+    /// </summary>
+    public void ReadFailed(GrainId grainId, PartitionState partition, List<LogIndexEntry> records, Exception failure)
+    {
+        partition.HeldAgain(records.Count);
+        Volatile.Write(ref _byPartition[partition.Partition][grainId].Records, records);
+        Interlocked.Add(ref _inFlight, -records.Count);
+        TaskCompletionSource? capacity;
+        TaskCompletionSource? empty;
+        lock (_lock)
         {
-            queue.Enqueue(new ApplyRecordWorkItem(record, grain.Partition, this));
+            _failure ??= failure;
+            (capacity, _capacity) = (_capacity, null);
+            (empty, _empty) = (_empty, null);
         }
+
+        capacity?.TrySetException(failure);
+        empty?.TrySetException(failure);
     }
 
     /// <summary>The grains in the order of their first record, partitions taken in turn; the catch-up's order.</summary>
@@ -117,11 +140,17 @@ internal sealed class RecoveryBacklog
     /// <summary>
     /// Completes at once while fewer than <paramref name="bound"/> records taken from the backlog wait to be applied;
     /// otherwise once at most half of <paramref name="bound"/> do, so that the catch-up hands over grains in runs.
+    /// Faults once the bodies of a grain's records could not be read.
     /// </summary>
     public Task WhenInFlightBelowAsync(int bound, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
+            if (_failure is not null)
+            {
+                return Task.FromException(_failure);
+            }
+
             if (Interlocked.Read(ref _inFlight) < bound)
             {
                 return Task.CompletedTask;
@@ -133,11 +162,16 @@ internal sealed class RecoveryBacklog
         }
     }
 
-    /// <summary>Completes once every record read is applied.</summary>
+    /// <summary>Completes once every record read is applied; faults once the bodies of a grain's records could not be read.</summary>
     public Task WhenEmptyAsync(CancellationToken cancellationToken)
     {
         lock (_lock)
         {
+            if (_failure is not null)
+            {
+                return Task.FromException(_failure);
+            }
+
             if (Remaining == 0)
             {
                 return Task.CompletedTask;
@@ -155,6 +189,6 @@ internal sealed class RecoveryBacklog
 
         public PartitionState Partition { get; } = partition;
 
-        public List<LogRecord>? Records = [];
+        public List<LogIndexEntry>? Records = [];
     }
 }

@@ -32,6 +32,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(13, LogLevel.Error, "Catching up after recovery failed")]
     public static partial void CatchUpFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(14, LogLevel.Error, "Reading the {RecordCount} recovered records of partition {Partition} for {GrainId} failed; they stay held for the next start and the grain's activation is dropped")]
+    public static partial void BacklogReadFailed(this ILogger logger, Exception exception, int recordCount, int partition, GrainId grainId);
+
     [LoggerMessage(8, LogLevel.Warning, "Timer of {GrainId} failed")]
     public static partial void TimerFailed(this ILogger logger, Exception exception, GrainId grainId);
 

@@ -11,11 +11,12 @@ using Segmentation.Runtime.Storage;
 namespace Segmentation.Runtime.Hosting;
 
 /// <summary>
-/// A silo: opens storage (refusing to start when it cannot), reads every partition's log after the last checkpoint,
-/// and is then ready: it runs the group commit, checkpoints and activation collection while it catches up on the
-/// records it read (a grain's are applied before anything else reaches it; see <see cref="WhenCaughtUpAsync"/>), and
-/// starts the reminders once caught up. Stopping flushes accepted appends, collects every activation (writing its
-/// snapshot) and checkpoints every partition; records a stop during the catch-up left unapplied stay for the next start.
+/// A silo: opens storage (refusing to start when it cannot), reads the index of every partition's log after the last
+/// checkpoint (which grain holds which records; their bodies are read as they are applied), and is then ready: it runs
+/// the group commit, checkpoints and activation collection while it catches up on the records it read (a grain's are
+/// applied before anything else reaches it; see <see cref="WhenCaughtUpAsync"/>), and starts the reminders once caught
+/// up. Stopping flushes accepted appends, collects every activation (writing its snapshot) and checkpoints every
+/// partition; records a stop during the catch-up left unapplied stay for the next start.
 /// </summary>
 public sealed partial class Silo : IHostedService
 {
@@ -162,7 +163,10 @@ public sealed partial class Silo : IHostedService
         }
     }
 
-    /// <summary>Reads every partition's records after its checkpoint into the backlog, partitions on every core at once.</summary>
+    /// <summary>
+    /// Reads the index of every partition's records after its checkpoint into the backlog (offsets, grains and locators;
+    /// the bodies are read when the records are applied), partitions on every core at once.
+    /// </summary>
     private async Task<RecoveryBacklog> ReadBacklogAsync(CancellationToken cancellationToken)
     {
         var backlog = new RecoveryBacklog(Runtime.Partitions.Length);
@@ -172,9 +176,9 @@ public sealed partial class Silo : IHostedService
             var checkpoint = await Runtime.Storage.ReadCheckpointAsync(partition.Partition, token).ConfigureAwait(false);
             var last = await Runtime.Storage.ReadLastOffsetAsync(partition.Partition, token).ConfigureAwait(false);
             partition.Reset(checkpoint, last);
-            await foreach (var record in Runtime.Storage.ReadAsync(partition.Partition, checkpoint, token).ConfigureAwait(false))
+            await foreach (var entry in Runtime.Storage.ReadIndexAsync(partition.Partition, checkpoint, token).ConfigureAwait(false))
             {
-                backlog.Add(partition, record);
+                backlog.Add(partition, entry);
             }
         }).ConfigureAwait(false);
         return backlog;

@@ -38,12 +38,19 @@ internal static class LogSql
 
     public const string SelectPartitionPositions = "SELECT partition_id, last_offset, checkpoint_offset FROM partitions;";
 
-    public const string SelectRows = """
-        SELECT row_id, partition_id, log_offset, grain_type, grain_key, kind, payload, time_ticks
+    /// <summary>
+    /// The index of a row range: row id, partition, offset, grain type and key. Positional parameters: first row, last row.
+    /// </summary>
+    public const string SelectIndexRows = """
+        SELECT row_id, partition_id, log_offset, grain_type, grain_key
         FROM log
-        WHERE row_id BETWEEN $first_row AND $last_row
+        WHERE row_id BETWEEN ?1 AND ?2
         ORDER BY row_id;
         """;
+
+    /// <summary>A record's body by its row id: partition, offset, kind, payload, time ticks. Positional parameter: row id.</summary>
+    public const string SelectRecordBody =
+        "SELECT partition_id, log_offset, kind, payload, time_ticks FROM log WHERE row_id = ?1;";
 
     /// <summary>The spans of a partition with records at or below an offset (a scan: without retention the table is small).</summary>
     public const string SelectSpansThrough = """

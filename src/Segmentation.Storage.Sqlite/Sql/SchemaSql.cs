@@ -18,9 +18,9 @@ internal static class SchemaSql
     /// <summary>Every statement that runs on pooled read connections, prepared once at open as a schema check.</summary>
     public static readonly string[] ReadStatements =
     [
-        LogSql.SelectLastOffset, LogSql.SelectCheckpoint, LogSql.SelectSpansNewestFirst, LogSql.SelectRows, LogSql.SelectSnapshot,
-        LogSql.SelectPartitionPositions, LogSql.SelectAllSpansNewestFirst, LogSql.SelectGrainTail, LogSql.SelectGrainPartitions,
-        LogSql.SelectGrainIndexed,
+        LogSql.SelectLastOffset, LogSql.SelectCheckpoint, LogSql.SelectSpansNewestFirst, LogSql.SelectIndexRows,
+        LogSql.SelectRecordBody, LogSql.SelectSnapshot, LogSql.SelectPartitionPositions, LogSql.SelectAllSpansNewestFirst,
+        LogSql.SelectGrainTail, LogSql.SelectGrainPartitions, LogSql.SelectGrainIndexed,
         GrainStateSql.Select, ReminderSql.SelectDue, ReminderSql.SelectByGrain,
     ];
 

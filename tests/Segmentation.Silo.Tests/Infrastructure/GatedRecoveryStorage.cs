@@ -42,8 +42,12 @@ public sealed class GatedRecoveryStorage : ISiloStorage
     public Task<long> ReadLastOffsetAsync(int partition, CancellationToken cancellationToken = default) =>
         _inner.ReadLastOffsetAsync(partition, cancellationToken);
 
-    public IAsyncEnumerable<LogRecord> ReadAsync(int partition, long afterOffset, CancellationToken cancellationToken = default) =>
-        _inner.ReadAsync(partition, afterOffset, cancellationToken);
+    public IAsyncEnumerable<LogIndexEntry> ReadIndexAsync(int partition, long afterOffset, CancellationToken cancellationToken = default) =>
+        _inner.ReadIndexAsync(partition, afterOffset, cancellationToken);
+
+    public Task<IReadOnlyList<LogRecord>> ReadRecordsAsync(
+        int partition, IReadOnlyList<LogIndexEntry> entries, CancellationToken cancellationToken = default) =>
+        _inner.ReadRecordsAsync(partition, entries, cancellationToken);
 
     public Task<IReadOnlyList<LogRecord>> ReadGrainRecordsAsync(
         GrainId grainId, long? beforeOffset, int limit, CancellationToken cancellationToken = default) =>

@@ -1,0 +1,53 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using Segmentation.Runtime.Storage;
+using Segmentation.Storage.InMemory;
+
+namespace Segmentation.Runtime.Tests;
+
+/// <summary>
+/// In-memory storage whose reads of record bodies (<see cref="IPartitionLogStorage.ReadRecordsAsync"/>) fail while the
+/// test says so, as a damaged or unreachable file would; every other call goes straight to an
+/// <see cref="InMemorySiloStorage"/> shared by every silo of a test. A proxy of <see cref="ISiloStorage"/>, so it
+/// forwards whatever members the storage contract has.
+/// </summary>
+public class BodyReadFailingStorage : DispatchProxy
+{
+    private ISiloStorage _inner = null!;
+    private volatile bool _failing;
+
+    /// <summary>The storage to hand to the silos, and its switch.</summary>
+    public static (ISiloStorage Storage, BodyReadFailingStorage Switch) Create()
+    {
+        var storage = Create<ISiloStorage, BodyReadFailingStorage>();
+        var proxy = (BodyReadFailingStorage)(object)storage;
+        proxy._inner = new InMemorySiloStorage();
+        return (storage, proxy);
+    }
+
+    /// <summary>Whether body reads fail now.</summary>
+    public bool Failing
+    {
+        get => _failing;
+        set => _failing = value;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        if (targetMethod.Name == nameof(IPartitionLogStorage.ReadRecordsAsync) && _failing)
+        {
+            return Task.FromException<IReadOnlyList<LogRecord>>(new IOException("The log file could not be read."));
+        }
+
+        try
+        {
+            return targetMethod.Invoke(_inner, args);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
+            throw;
+        }
+    }
+}
