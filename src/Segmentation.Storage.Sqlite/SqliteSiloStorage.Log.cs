@@ -42,10 +42,14 @@ public sealed partial class SqliteSiloStorage
     /// The checkpoint offset is above the last appended offset, TruncateThrough lies outside 0..CheckpointOffset,
     /// or a snapshot or reminder change is invalid; nothing was written.
     /// </exception>
-    public async Task WriteCheckpointAsync(PartitionCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    public Task WriteCheckpointAsync(PartitionCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        var commands = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        return WriteAsync(commands => WriteCheckpoint(commands, checkpoint), cancellationToken);
+    }
+
+    private void WriteCheckpoint(WriteCommands commands, PartitionCheckpoint checkpoint)
+    {
         try
         {
             var partition = checkpoint.Partition;
@@ -85,7 +89,6 @@ public sealed partial class SqliteSiloStorage
         finally
         {
             commands.Enlist(null);
-            _writeGate.Release();
         }
     }
 
