@@ -30,29 +30,19 @@ public sealed partial class SqliteSiloStorage
     {
         StorageArguments.CheckState(grainId, stateName, data, dataRequired: true);
         return WriteAsync(
-            commands =>
+            commands => InTransaction(commands, () =>
             {
-                using var transaction = _writeConnection!.BeginTransaction();
-                commands.Enlist(transaction);
-                try
-                {
-                    CheckEtag(commands, grainId, stateName, expectedEtag);
-                    var etag = Guid.NewGuid().ToString("N");
-                    var upsert = commands.UpsertState;
-                    Bind(upsert, 0, grainId.Type);
-                    Bind(upsert, 1, grainId.Key);
-                    Bind(upsert, 2, stateName);
-                    Bind(upsert, 3, etag);
-                    Bind(upsert, 4, data);
-                    upsert.ExecuteNonQuery();
-                    transaction.Commit();
-                    return etag;
-                }
-                finally
-                {
-                    commands.Enlist(null);
-                }
-            },
+                CheckEtag(commands, grainId, stateName, expectedEtag);
+                var etag = Guid.NewGuid().ToString("N");
+                var upsert = commands.UpsertState;
+                Bind(upsert, 0, grainId.Type);
+                Bind(upsert, 1, grainId.Key);
+                Bind(upsert, 2, stateName);
+                Bind(upsert, 3, etag);
+                Bind(upsert, 4, data);
+                upsert.ExecuteNonQuery();
+                return etag;
+            }),
             cancellationToken);
     }
 
@@ -62,25 +52,15 @@ public sealed partial class SqliteSiloStorage
     {
         StorageArguments.CheckState(grainId, stateName, data: null, dataRequired: false);
         return WriteAsync(
-            commands =>
+            commands => InTransaction(commands, () =>
             {
-                using var transaction = _writeConnection!.BeginTransaction();
-                commands.Enlist(transaction);
-                try
-                {
-                    CheckEtag(commands, grainId, stateName, expectedEtag);
-                    var delete = commands.DeleteState;
-                    Bind(delete, 0, grainId.Type);
-                    Bind(delete, 1, grainId.Key);
-                    Bind(delete, 2, stateName);
-                    delete.ExecuteNonQuery();
-                    transaction.Commit();
-                }
-                finally
-                {
-                    commands.Enlist(null);
-                }
-            },
+                CheckEtag(commands, grainId, stateName, expectedEtag);
+                var delete = commands.DeleteState;
+                Bind(delete, 0, grainId.Type);
+                Bind(delete, 1, grainId.Key);
+                Bind(delete, 2, stateName);
+                return delete.ExecuteNonQuery();
+            }),
             cancellationToken);
     }
 

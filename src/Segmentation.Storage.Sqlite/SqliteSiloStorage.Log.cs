@@ -50,14 +50,13 @@ public sealed partial class SqliteSiloStorage
 
     private void WriteCheckpoint(WriteCommands commands, PartitionCheckpoint checkpoint)
     {
-        try
+        var partition = checkpoint.Partition;
+        StorageArguments.CheckPartition(partition, _partitionCount, nameof(checkpoint));
+        StorageArguments.CheckCheckpoint(checkpoint, _partitionCount, _lastOffsets[partition]);
+        var stored = _checkpoints[partition];
+        var covered = Math.Max(stored, checkpoint.CheckpointOffset);
+        var (indexed, truncated) = InTransaction(commands, () =>
         {
-            var partition = checkpoint.Partition;
-            StorageArguments.CheckPartition(partition, _partitionCount, nameof(checkpoint));
-            StorageArguments.CheckCheckpoint(checkpoint, _partitionCount, _lastOffsets[partition]);
-
-            using var transaction = _writeConnection!.BeginTransaction();
-            commands.Enlist(transaction);
             var upsert = commands.UpsertSnapshot;
             foreach (var snapshot in checkpoint.Snapshots)
             {
@@ -70,8 +69,6 @@ public sealed partial class SqliteSiloStorage
             }
 
             ApplyReminderChanges(commands, checkpoint.ReminderChanges);
-            var stored = _checkpoints[partition];
-            var covered = Math.Max(stored, checkpoint.CheckpointOffset);
             var indexFrom = checkpoint.TruncateBefore is null ? Math.Max(stored, checkpoint.TruncateThrough) : stored;
             var indexed = covered > indexFrom ? IndexRecords(commands, partition, indexFrom, covered) : 0;
             Bind(commands.SetCheckpoint, 0, checkpoint.CheckpointOffset);
@@ -80,16 +77,12 @@ public sealed partial class SqliteSiloStorage
             var truncated = checkpoint.TruncateThrough > 0
                 ? Prune(commands, partition, checkpoint.TruncateThrough, checkpoint.TruncateBefore)
                 : 0;
+            return (indexed, truncated);
+        });
 
-            transaction.Commit();
-            _checkpoints[partition] = covered;
-            _logger.CheckpointWritten(
-                partition, covered, checkpoint.Snapshots.Count, checkpoint.ReminderChanges.Count, indexed, truncated);
-        }
-        finally
-        {
-            commands.Enlist(null);
-        }
+        _checkpoints[partition] = covered;
+        _logger.CheckpointWritten(
+            partition, covered, checkpoint.Snapshots.Count, checkpoint.ReminderChanges.Count, indexed, truncated);
     }
 
     // The offsets expected..next-1 are missing: only a checkpoint deletes records, and only at or below its offset.

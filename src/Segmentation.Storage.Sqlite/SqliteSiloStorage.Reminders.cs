@@ -21,17 +21,11 @@ public sealed partial class SqliteSiloStorage
                     return;
                 }
 
-                using var transaction = _writeConnection!.BeginTransaction();
-                commands.Enlist(transaction);
-                try
+                InTransaction(commands, () =>
                 {
                     ApplyReminderChanges(commands, changes);
-                    transaction.Commit();
-                }
-                finally
-                {
-                    commands.Enlist(null);
-                }
+                    return changes.Count;
+                });
             },
             cancellationToken);
     }

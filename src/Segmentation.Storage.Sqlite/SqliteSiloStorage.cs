@@ -166,6 +166,23 @@ public sealed partial class SqliteSiloStorage : ISiloStorage
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Runs <paramref name="body"/> in one transaction on the write connection, with the commands enlisted, and commits it.</summary>
+    private T InTransaction<T>(WriteCommands commands, Func<T> body)
+    {
+        using var transaction = _writeConnection!.BeginTransaction();
+        commands.Enlist(transaction);
+        try
+        {
+            var result = body();
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            commands.Enlist(null);
+        }
+    }
+
     private static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);
 
     private static void Bind(SqliteCommand command, int index, object value) => command.Parameters[index].Value = value;
