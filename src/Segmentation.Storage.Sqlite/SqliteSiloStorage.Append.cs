@@ -15,42 +15,39 @@ public sealed partial class SqliteSiloStorage
     /// A record does not continue its partition's log (offset = last offset + 1, in batch order) or is invalid;
     /// nothing was written.
     /// </exception>
-    public async Task AppendAsync(IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default)
+    public Task AppendAsync(IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var commands = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return WriteAsync(commands => Append(commands, records), cancellationToken);
+    }
+
+    private void Append(WriteCommands commands, IReadOnlyList<LogRecord> records)
+    {
+        var lastOffsets = StorageArguments.ContinueOffsets(records, _lastOffsets);
+        if (records.Count == 0)
         {
-            var lastOffsets = StorageArguments.ContinueOffsets(records, _lastOffsets);
-            if (records.Count == 0)
+            return;
+        }
+
+        var order = GroupByPartition(records);
+        using var transaction = _writeConnection!.BeginTransaction();
+        var start = 0;
+        while (start < order.Length)
+        {
+            var partition = records[order[start]].Partition;
+            var end = start;
+            while (end < order.Length && records[order[end]].Partition == partition)
             {
-                return;
+                end++;
             }
 
-            var order = GroupByPartition(records);
-            using var transaction = _writeConnection!.BeginTransaction();
-            var start = 0;
-            while (start < order.Length)
-            {
-                var partition = records[order[start]].Partition;
-                var end = start;
-                while (end < order.Length && records[order[end]].Partition == partition)
-                {
-                    end++;
-                }
-
-                InsertRun(commands, records, order, start, end);
-                commands.SetLastOffset.Bind(1, lastOffsets[partition]).Bind(2, partition).Execute();
-                start = end;
-            }
-
-            transaction.Commit();
-            _lastOffsets = lastOffsets;
+            InsertRun(commands, records, order, start, end);
+            commands.SetLastOffset.Bind(1, lastOffsets[partition]).Bind(2, partition).Execute();
+            start = end;
         }
-        finally
-        {
-            _writeGate.Release();
-        }
+
+        transaction.Commit();
+        _lastOffsets = lastOffsets;
     }
 
     // The batch positions ordered by partition, keeping batch order (so offset order) within each partition.

@@ -25,57 +25,43 @@ public sealed partial class SqliteSiloStorage
 
     /// <inheritdoc />
     /// <remarks>The new etag is a fresh GUID, so an etag is never reused after a clear.</remarks>
-    public async Task<string> WriteStateAsync(
+    public Task<string> WriteStateAsync(
         GrainId grainId, string stateName, byte[] data, string? expectedEtag, CancellationToken cancellationToken = default)
     {
         StorageArguments.CheckState(grainId, stateName, data, dataRequired: true);
-        var commands = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var transaction = _writeConnection!.BeginTransaction();
-            commands.Enlist(transaction);
-            CheckEtag(commands, grainId, stateName, expectedEtag);
-            var etag = Guid.NewGuid().ToString("N");
-            var upsert = commands.UpsertState;
-            Bind(upsert, 0, grainId.Type);
-            Bind(upsert, 1, grainId.Key);
-            Bind(upsert, 2, stateName);
-            Bind(upsert, 3, etag);
-            Bind(upsert, 4, data);
-            upsert.ExecuteNonQuery();
-            transaction.Commit();
-            return etag;
-        }
-        finally
-        {
-            commands.Enlist(null);
-            _writeGate.Release();
-        }
+        return WriteAsync(
+            commands => InTransaction(commands, () =>
+            {
+                CheckEtag(commands, grainId, stateName, expectedEtag);
+                var etag = Guid.NewGuid().ToString("N");
+                var upsert = commands.UpsertState;
+                Bind(upsert, 0, grainId.Type);
+                Bind(upsert, 1, grainId.Key);
+                Bind(upsert, 2, stateName);
+                Bind(upsert, 3, etag);
+                Bind(upsert, 4, data);
+                upsert.ExecuteNonQuery();
+                return etag;
+            }),
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task ClearStateAsync(
+    public Task ClearStateAsync(
         GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken = default)
     {
         StorageArguments.CheckState(grainId, stateName, data: null, dataRequired: false);
-        var commands = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var transaction = _writeConnection!.BeginTransaction();
-            commands.Enlist(transaction);
-            CheckEtag(commands, grainId, stateName, expectedEtag);
-            var delete = commands.DeleteState;
-            Bind(delete, 0, grainId.Type);
-            Bind(delete, 1, grainId.Key);
-            Bind(delete, 2, stateName);
-            delete.ExecuteNonQuery();
-            transaction.Commit();
-        }
-        finally
-        {
-            commands.Enlist(null);
-            _writeGate.Release();
-        }
+        return WriteAsync(
+            commands => InTransaction(commands, () =>
+            {
+                CheckEtag(commands, grainId, stateName, expectedEtag);
+                var delete = commands.DeleteState;
+                Bind(delete, 0, grainId.Type);
+                Bind(delete, 1, grainId.Key);
+                Bind(delete, 2, stateName);
+                return delete.ExecuteNonQuery();
+            }),
+            cancellationToken);
     }
 
     private static void CheckEtag(WriteCommands commands, GrainId grainId, string stateName, string? expectedEtag)

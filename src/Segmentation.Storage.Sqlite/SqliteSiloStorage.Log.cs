@@ -42,18 +42,21 @@ public sealed partial class SqliteSiloStorage
     /// The checkpoint offset is above the last appended offset, TruncateThrough lies outside 0..CheckpointOffset,
     /// or a snapshot or reminder change is invalid; nothing was written.
     /// </exception>
-    public async Task WriteCheckpointAsync(PartitionCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    public Task WriteCheckpointAsync(PartitionCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        var commands = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var partition = checkpoint.Partition;
-            StorageArguments.CheckPartition(partition, _partitionCount, nameof(checkpoint));
-            StorageArguments.CheckCheckpoint(checkpoint, _partitionCount, _lastOffsets[partition]);
+        return WriteAsync(commands => WriteCheckpoint(commands, checkpoint), cancellationToken);
+    }
 
-            using var transaction = _writeConnection!.BeginTransaction();
-            commands.Enlist(transaction);
+    private void WriteCheckpoint(WriteCommands commands, PartitionCheckpoint checkpoint)
+    {
+        var partition = checkpoint.Partition;
+        StorageArguments.CheckPartition(partition, _partitionCount, nameof(checkpoint));
+        StorageArguments.CheckCheckpoint(checkpoint, _partitionCount, _lastOffsets[partition]);
+        var stored = _checkpoints[partition];
+        var covered = Math.Max(stored, checkpoint.CheckpointOffset);
+        var (indexed, truncated) = InTransaction(commands, () =>
+        {
             var upsert = commands.UpsertSnapshot;
             foreach (var snapshot in checkpoint.Snapshots)
             {
@@ -66,8 +69,6 @@ public sealed partial class SqliteSiloStorage
             }
 
             ApplyReminderChanges(commands, checkpoint.ReminderChanges);
-            var stored = _checkpoints[partition];
-            var covered = Math.Max(stored, checkpoint.CheckpointOffset);
             var indexFrom = checkpoint.TruncateBefore is null ? Math.Max(stored, checkpoint.TruncateThrough) : stored;
             var indexed = covered > indexFrom ? IndexRecords(commands, partition, indexFrom, covered) : 0;
             Bind(commands.SetCheckpoint, 0, checkpoint.CheckpointOffset);
@@ -76,17 +77,12 @@ public sealed partial class SqliteSiloStorage
             var truncated = checkpoint.TruncateThrough > 0
                 ? Prune(commands, partition, checkpoint.TruncateThrough, checkpoint.TruncateBefore)
                 : 0;
+            return (indexed, truncated);
+        });
 
-            transaction.Commit();
-            _checkpoints[partition] = covered;
-            _logger.CheckpointWritten(
-                partition, covered, checkpoint.Snapshots.Count, checkpoint.ReminderChanges.Count, indexed, truncated);
-        }
-        finally
-        {
-            commands.Enlist(null);
-            _writeGate.Release();
-        }
+        _checkpoints[partition] = covered;
+        _logger.CheckpointWritten(
+            partition, covered, checkpoint.Snapshots.Count, checkpoint.ReminderChanges.Count, indexed, truncated);
     }
 
     // The offsets expected..next-1 are missing: only a checkpoint deletes records, and only at or below its offset.

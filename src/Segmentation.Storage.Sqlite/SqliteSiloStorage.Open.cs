@@ -28,31 +28,28 @@ public sealed partial class SqliteSiloStorage
     {
         StorageArguments.CheckPartitionCount(partitionCount);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _writeThread.RunAsync(() => Open(partitionCount), cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Open(int partitionCount)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_opened)
+        {
+            throw new InvalidOperationException("The storage is already open.");
+        }
+
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_opened)
-            {
-                throw new InvalidOperationException("The storage is already open.");
-            }
-
-            try
-            {
-                OpenStore(partitionCount);
-            }
-            catch
-            {
-                CloseAll();
-                throw;
-            }
-
-            _opened = true;
+            OpenStore(partitionCount);
         }
-        finally
+        catch
         {
-            _writeGate.Release();
+            CloseAll();
+            throw;
         }
+
+        _opened = true;
     }
 
     private void OpenStore(int partitionCount)

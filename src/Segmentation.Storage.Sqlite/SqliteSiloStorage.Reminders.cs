@@ -9,28 +9,25 @@ public sealed partial class SqliteSiloStorage
 {
     /// <inheritdoc />
     /// <remarks>The changes apply in order (a later change of the same reminder wins), in one transaction.</remarks>
-    public async Task WriteRemindersAsync(IReadOnlyList<ReminderChange> changes, CancellationToken cancellationToken = default)
+    public Task WriteRemindersAsync(IReadOnlyList<ReminderChange> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var commands = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            StorageArguments.CheckReminderChanges(changes, _partitionCount, nameof(changes));
-            if (changes.Count == 0)
+        return WriteAsync(
+            commands =>
             {
-                return;
-            }
+                StorageArguments.CheckReminderChanges(changes, _partitionCount, nameof(changes));
+                if (changes.Count == 0)
+                {
+                    return;
+                }
 
-            using var transaction = _writeConnection!.BeginTransaction();
-            commands.Enlist(transaction);
-            ApplyReminderChanges(commands, changes);
-            transaction.Commit();
-        }
-        finally
-        {
-            commands.Enlist(null);
-            _writeGate.Release();
-        }
+                InTransaction(commands, () =>
+                {
+                    ApplyReminderChanges(commands, changes);
+                    return changes.Count;
+                });
+            },
+            cancellationToken);
     }
 
     /// <summary>

@@ -10,12 +10,13 @@ namespace Segmentation.Storage.Sqlite;
 /// data directory, held by one silo process at a time through the lock file <see cref="LockFileName"/>.
 /// </summary>
 /// <remarks>
-/// Writes go through one long-lived connection with prepared statements, one transaction per call, serialized
-/// by a gate; reads use pooled connections and run beside the writer (WAL). Every table keys on the full grain
+/// Writes go through one long-lived connection with prepared statements, one transaction per call, run one at a
+/// time on the store's own thread (<see cref="WriteThread"/>); reads use pooled connections and run beside the writer (WAL). Every table keys on the full grain
 /// identity. The log is one table in commit order plus one span row per partition per append, so a group
 /// commit writes little more than its records to the WAL; the per-grain index of the log is written by the
 /// checkpoints, a batch at a time (see the schema in <c>Sql/SchemaSql.cs</c>). Times are stored as UTC ticks and read back with offset zero. SQLite has no asynchronous I/O
-/// (the async methods of Microsoft.Data.Sqlite complete synchronously), so statements run on the calling thread.
+/// (the async methods of Microsoft.Data.Sqlite complete synchronously): reads run on the calling thread, writes and
+/// their fsyncs on the write thread.
 /// </remarks>
 public sealed partial class SqliteSiloStorage : ISiloStorage
 {
@@ -27,7 +28,7 @@ public sealed partial class SqliteSiloStorage : ISiloStorage
 
     private readonly SqliteStorageOptions _options;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly WriteThread _writeThread = new("SQLite writer");
     private string _databasePath = string.Empty;
     private StoreDirectoryLock? _directoryLock;
     private SqliteConnection? _writeConnection;
@@ -62,25 +63,32 @@ public sealed partial class SqliteSiloStorage : ISiloStorage
             return;
         }
 
-        await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            var wasOpen = _writeConnection is not null;
-            CloseAll();
-            if (wasOpen)
-            {
-                _logger.StoreClosed(_databasePath);
-            }
+            await _writeThread.RunAsync(Close, CancellationToken.None).ConfigureAwait(false);
         }
-        finally
+        catch (ObjectDisposedException)
         {
-            _writeGate.Release();
+            // Another call disposed the store meanwhile.
+            return;
+        }
+
+        _writeThread.Complete();
+    }
+
+    private void Close()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        var wasOpen = _writeConnection is not null;
+        CloseAll();
+        if (wasOpen)
+        {
+            _logger.StoreClosed(_databasePath);
         }
     }
 
@@ -134,19 +142,45 @@ public sealed partial class SqliteSiloStorage : ISiloStorage
         }
     }
 
-    /// <summary>Waits for the write gate; the returned commands are valid until the gate is released.</summary>
-    private async Task<WriteCommands> EnterWriteAsync(CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="write"/> on the write thread with the prepared commands of the open store.</summary>
+    private Task WriteAsync(Action<WriteCommands> write, CancellationToken cancellationToken) =>
+        WriteAsync(
+            commands =>
+            {
+                write(commands);
+                return true;
+            },
+            cancellationToken);
+
+    /// <inheritdoc cref="WriteAsync(Action{WriteCommands}, CancellationToken)"/>
+    private async Task<T> WriteAsync<T>(Func<WriteCommands, T> write, CancellationToken cancellationToken)
     {
         ThrowIfNotOpen();
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (_commands is { } commands)
-        {
-            return commands;
-        }
+        return await _writeThread.RunAsync(
+            () =>
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                var commands = _commands ?? throw new InvalidOperationException("The storage is not open: call OpenAsync first.");
+                return write(commands);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 
-        _writeGate.Release();
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        throw new InvalidOperationException("The storage is not open: call OpenAsync first.");
+    /// <summary>Runs <paramref name="body"/> in one transaction on the write connection, with the commands enlisted, and commits it.</summary>
+    private T InTransaction<T>(WriteCommands commands, Func<T> body)
+    {
+        using var transaction = _writeConnection!.BeginTransaction();
+        commands.Enlist(transaction);
+        try
+        {
+            var result = body();
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            commands.Enlist(null);
+        }
     }
 
     private static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);

@@ -83,7 +83,7 @@ public sealed class CatchUpBodyReadTests
     public async Task BodyReadFails_DuringCatchUp_FailsTheCatchUpAndTheCallsAndHoldsTheRecords()
     {
         // Arrange
-        var (storage, reads) = BodyReadFailingStorage.Create();
+        var (storage, reads) = InterceptingStorage.Create();
         var probe = new GrainProbe();
         var options = Options(probe, inFlight: 1);
         options.StorageFactory = () => storage;
@@ -118,7 +118,7 @@ public sealed class CatchUpBodyReadTests
     public async Task BodyReadFails_ThenRestart_NextStartAppliesEveryRecord()
     {
         // Arrange
-        var (storage, reads) = BodyReadFailingStorage.Create();
+        var (storage, reads) = InterceptingStorage.Create();
         var options = Options(new GrainProbe(), inFlight: 1);
         options.StorageFactory = () => storage;
         var first = await TestSilo.StartAsync(options);

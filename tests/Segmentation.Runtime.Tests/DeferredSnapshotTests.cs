@@ -1,3 +1,4 @@
+using Segmentation.Runtime.Configuration;
 using Segmentation.TestKit;
 
 namespace Segmentation.Runtime.Tests;
@@ -110,11 +111,41 @@ public sealed class DeferredSnapshotTests
         Assert.Equal(Expected(0, 1), await silo.LedgerAsync("quiet"));
     }
 
-    private static Task<TestSilo> StartAsync() => TestSilos.StartAsync(static o =>
+    [Fact]
+    public async Task Stop_WithManyChangedGrains_WritesTheirSnapshotsInOneCheckpointPerPartition_NotOneEach()
     {
-        o.SnapshotAfterRecords = 3;
-        o.MaxSnapshotDelay = TimeSpan.FromMinutes(1);
-    });
+        var (storage, counter) = InterceptingStorage.Create();
+        var options = TestSilos.Options(Thresholds);
+        options.StorageFactory = () => storage;
+        var silo = await TestSilo.StartAsync(options);
+        var ledgers = Enumerable.Range(0, 40).Select(static i => $"ledger-{i}").ToList();
+        foreach (var ledger in ledgers)
+        {
+            await silo.AppendAsync(ledger, "add", ledger);
+        }
+
+        await silo.PeriodicCheckpointAsync();
+        var before = counter.CheckpointWrites;
+
+        silo = await silo.StopAndRestartAsync();
+        await using var restarted = silo;
+
+        // Two passes over the 8 partitions (before the activations go, and after), against 40 more one by one.
+        Assert.InRange(counter.CheckpointWrites - before, 1, 2 * 8);
+        foreach (var ledger in ledgers)
+        {
+            Assert.NotNull(await silo.Silo.Runtime.Storage.ReadSnapshotAsync(new GrainId("ledger", ledger)));
+            Assert.Equal([$"add:{ledger}"], await silo.LedgerAsync(ledger));
+        }
+    }
+
+    private static void Thresholds(SiloOptions options)
+    {
+        options.SnapshotAfterRecords = 3;
+        options.MaxSnapshotDelay = TimeSpan.FromMinutes(1);
+    }
+
+    private static Task<TestSilo> StartAsync() => TestSilos.StartAsync(Thresholds);
 
     private static async Task AppendAsync(TestSilo silo, string ledger, int from, int to)
     {

@@ -7,20 +7,21 @@ namespace Segmentation.Runtime.Tests;
 
 /// <summary>
 /// In-memory storage whose reads of record bodies (<see cref="IPartitionLogStorage.ReadRecordsAsync"/>) fail while the
-/// test says so, as a damaged or unreachable file would; every other call goes straight to an
-/// <see cref="InMemorySiloStorage"/> shared by every silo of a test. A proxy of <see cref="ISiloStorage"/>, so it
+/// test says so, as a damaged or unreachable file would, and which counts the checkpoints written; every call goes on
+/// to an <see cref="InMemorySiloStorage"/> shared by every silo of a test. A proxy of <see cref="ISiloStorage"/>, so it
 /// forwards whatever members the storage contract has.
 /// </summary>
-public class BodyReadFailingStorage : DispatchProxy
+public class InterceptingStorage : DispatchProxy
 {
     private ISiloStorage _inner = null!;
     private volatile bool _failing;
+    private int _checkpointWrites;
 
     /// <summary>The storage to hand to the silos, and its switch.</summary>
-    public static (ISiloStorage Storage, BodyReadFailingStorage Switch) Create()
+    public static (ISiloStorage Storage, InterceptingStorage Switch) Create()
     {
-        var storage = Create<ISiloStorage, BodyReadFailingStorage>();
-        var proxy = (BodyReadFailingStorage)(object)storage;
+        var storage = Create<ISiloStorage, InterceptingStorage>();
+        var proxy = (InterceptingStorage)(object)storage;
         proxy._inner = new InMemorySiloStorage();
         return (storage, proxy);
     }
@@ -32,9 +33,17 @@ public class BodyReadFailingStorage : DispatchProxy
         set => _failing = value;
     }
 
+    /// <summary>The calls of <see cref="IPartitionLogStorage.WriteCheckpointAsync"/> so far.</summary>
+    public int CheckpointWrites => Volatile.Read(ref _checkpointWrites);
+
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
+        if (targetMethod.Name == nameof(IPartitionLogStorage.WriteCheckpointAsync))
+        {
+            Interlocked.Increment(ref _checkpointWrites);
+        }
+
         if (targetMethod.Name == nameof(IPartitionLogStorage.ReadRecordsAsync) && _failing)
         {
             return Task.FromException<IReadOnlyList<LogRecord>>(new IOException("The log file could not be read."));
