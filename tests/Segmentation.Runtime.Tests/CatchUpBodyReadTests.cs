@@ -80,6 +80,34 @@ public sealed class CatchUpBodyReadTests
     }
 
     [Fact]
+    public async Task Restart_ReadsEveryPartitionsIndexOffTheThreadPool_SoTheHostStartsMeanwhile()
+    {
+        // Arrange
+        var (storage, reads) = InterceptingStorage.Create();
+        var options = Options(new GrainProbe(), inFlight: 4);
+        options.StorageFactory = () => storage;
+        var first = await TestSilo.StartAsync(options);
+        foreach (var grain in (string[])["x", "y", "z"])
+        {
+            await first.AppendAsync(grain, "add", $"{grain}1");
+        }
+
+        var before = reads.IndexReads;
+
+        // Act
+        await using var silo = await first.RestartAsync();
+
+        // Assert: one read per partition, none of them on a thread-pool thread; every record there.
+        var after = reads.IndexReads;
+        Assert.Equal(silo.Silo.Runtime.Partitions.Length, after.All - before.All);
+        Assert.Equal(before.OnThePool, after.OnThePool);
+        foreach (var grain in (string[])["x", "y", "z"])
+        {
+            Assert.Equal([$"add:{grain}1"], await silo.LedgerAsync(grain));
+        }
+    }
+
+    [Fact]
     public async Task BodyReadFails_DuringCatchUp_FailsTheCatchUpAndTheCallsAndHoldsTheRecords()
     {
         // Arrange

@@ -7,7 +7,8 @@ namespace Segmentation.Runtime.Tests;
 
 /// <summary>
 /// In-memory storage whose reads of record bodies (<see cref="IPartitionLogStorage.ReadRecordsAsync"/>) fail while the
-/// test says so, as a damaged or unreachable file would, and which counts the checkpoints written; every call goes on
+/// test says so, as a damaged or unreachable file would, and which counts the checkpoints written and the index reads
+/// made on thread-pool threads; every call goes on
 /// to an <see cref="InMemorySiloStorage"/> shared by every silo of a test. A proxy of <see cref="ISiloStorage"/>, so it
 /// forwards whatever members the storage contract has.
 /// </summary>
@@ -16,6 +17,8 @@ public class InterceptingStorage : DispatchProxy
     private ISiloStorage _inner = null!;
     private volatile bool _failing;
     private int _checkpointWrites;
+    private int _indexReads;
+    private int _indexReadsOnThePool;
 
     /// <summary>The storage to hand to the silos, and its switch.</summary>
     public static (ISiloStorage Storage, InterceptingStorage Switch) Create()
@@ -36,9 +39,21 @@ public class InterceptingStorage : DispatchProxy
     /// <summary>The calls of <see cref="IPartitionLogStorage.WriteCheckpointAsync"/> so far.</summary>
     public int CheckpointWrites => Volatile.Read(ref _checkpointWrites);
 
+    /// <summary>The calls of <see cref="IPartitionLogStorage.ReadIndexAsync"/> so far, and those made on a thread-pool thread.</summary>
+    public (int All, int OnThePool) IndexReads => (Volatile.Read(ref _indexReads), Volatile.Read(ref _indexReadsOnThePool));
+
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
+        if (targetMethod.Name == nameof(IPartitionLogStorage.ReadIndexAsync))
+        {
+            Interlocked.Increment(ref _indexReads);
+            if (Thread.CurrentThread.IsThreadPoolThread)
+            {
+                Interlocked.Increment(ref _indexReadsOnThePool);
+            }
+        }
+
         if (targetMethod.Name == nameof(IPartitionLogStorage.WriteCheckpointAsync))
         {
             Interlocked.Increment(ref _checkpointWrites);

@@ -169,27 +169,6 @@ public sealed partial class Silo : IHostedService
         }
     }
 
-    /// <summary>
-    /// Reads the index of every partition's records after its checkpoint into the backlog (offsets, grains and locators;
-    /// the bodies are read when the records are applied), partitions on every core at once.
-    /// </summary>
-    private async Task<RecoveryBacklog> ReadBacklogAsync(CancellationToken cancellationToken)
-    {
-        var backlog = new RecoveryBacklog(Runtime.Partitions.Length);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Runtime.Partitions, parallel, async (partition, token) =>
-        {
-            var checkpoint = await Runtime.Storage.ReadCheckpointAsync(partition.Partition, token).ConfigureAwait(false);
-            var last = await Runtime.Storage.ReadLastOffsetAsync(partition.Partition, token).ConfigureAwait(false);
-            partition.Reset(checkpoint, last);
-            await foreach (var entry in Runtime.Storage.ReadIndexAsync(partition.Partition, checkpoint, token).ConfigureAwait(false))
-            {
-                backlog.Add(partition, entry);
-            }
-        }).ConfigureAwait(false);
-        return backlog;
-    }
-
     /// <summary>True once <paramref name="step"/> completes, false when it fails or is cancelled; throws only for <paramref name="cancellationToken"/>.</summary>
     private static async Task<bool> SucceedsAsync(Task step, CancellationToken cancellationToken)
     {
