@@ -1,4 +1,3 @@
-using System.Text;
 using Segmentation.Runtime;
 
 namespace Segmentation.Storage.Sqlite;
@@ -10,29 +9,18 @@ namespace Segmentation.Storage.Sqlite;
 /// </summary>
 internal sealed class GrainIdTable
 {
-    private readonly Utf8StringTable _types = new();
-    private readonly Dictionary<string, Dictionary<string, GrainId>> _byType = new(StringComparer.Ordinal);
+    private readonly Utf8Table<string> _types = new(static type => type);
+    private readonly Dictionary<string, Utf8Table<GrainId>> _byType = new(StringComparer.Ordinal);
 
     public GrainId Get(ReadOnlySpan<byte> typeUtf8, ReadOnlySpan<byte> keyUtf8)
     {
         var type = _types.Get(typeUtf8);
         if (!_byType.TryGetValue(type, out var grains))
         {
-            grains = new Dictionary<string, GrainId>(StringComparer.Ordinal);
+            grains = new Utf8Table<GrainId>(key => new GrainId(type, key));
             _byType.Add(type, grains);
         }
 
-        Span<char> key = keyUtf8.Length <= Utf8StringTable.StackBytes
-            ? stackalloc char[keyUtf8.Length]
-            : new char[keyUtf8.Length];
-        key = key[..Encoding.UTF8.GetChars(keyUtf8, key)];
-        var lookup = grains.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(key, out var grainId))
-        {
-            grainId = new GrainId(type, new string(key));
-            grains.Add(grainId.Key, grainId);
-        }
-
-        return grainId;
+        return grains.Get(keyUtf8);
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Segmentation.Runtime;
 using Segmentation.Runtime.Storage;
@@ -41,7 +40,7 @@ public sealed partial class SqliteSiloStorage
             return Task.FromResult<IReadOnlyList<LogRecord>>(records);
         }
 
-        var kinds = new Utf8StringTable();
+        var kinds = new Utf8Table<string>(static kind => kind);
         using var connection = OpenReadConnection();
         using var select = new NativeStatement(connection, LogSql.SelectRecordBody);
         for (var i = 0; i < entries.Count; i++)
