@@ -8,7 +8,7 @@ namespace Segmentation.Storage.Sqlite;
 /// a fraction of the cost of a <see cref="SqliteCommand"/> execution or reader row per row, which is what a group
 /// commit of a thousand records pays a thousand times, and recovery's read of the log index a million times. It runs
 /// inside the transaction open on that connection, if any. Not thread-safe: used by one caller at a time (the append
-/// path only under the store's write gate).
+/// path only on the store's write thread).
 /// </summary>
 internal sealed class NativeStatement : IDisposable
 {

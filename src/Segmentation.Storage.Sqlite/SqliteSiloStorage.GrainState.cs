@@ -59,7 +59,7 @@ public sealed partial class SqliteSiloStorage
                 Bind(delete, 0, grainId.Type);
                 Bind(delete, 1, grainId.Key);
                 Bind(delete, 2, stateName);
-                return delete.ExecuteNonQuery();
+                delete.ExecuteNonQuery();
             }),
             cancellationToken);
     }

@@ -21,11 +21,7 @@ public sealed partial class SqliteSiloStorage
                     return;
                 }
 
-                InTransaction(commands, () =>
-                {
-                    ApplyReminderChanges(commands, changes);
-                    return changes.Count;
-                });
+                InTransaction(commands, () => ApplyReminderChanges(commands, changes));
             },
             cancellationToken);
     }

@@ -166,6 +166,15 @@ public sealed partial class SqliteSiloStorage : ISiloStorage
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc cref="InTransaction{T}"/>
+    private void InTransaction(WriteCommands commands, Action body) => InTransaction(
+        commands,
+        () =>
+        {
+            body();
+            return true;
+        });
+
     /// <summary>Runs <paramref name="body"/> in one transaction on the write connection, with the commands enlisted, and commits it.</summary>
     private T InTransaction<T>(WriteCommands commands, Func<T> body)
     {

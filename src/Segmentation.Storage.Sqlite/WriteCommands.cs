@@ -5,7 +5,7 @@ namespace Segmentation.Storage.Sqlite;
 
 /// <summary>
 /// The prepared statements of the one write connection, created once at open and reused by every write with
-/// their parameters re-bound. Not thread-safe: used only under the store's write gate.
+/// their parameters re-bound. Not thread-safe: used only on the store's write thread.
 /// </summary>
 internal sealed class WriteCommands : IDisposable
 {
