@@ -15,8 +15,8 @@ namespace Segmentation.Runtime.Hosting;
 /// checkpoint (which grain holds which records; their bodies are read as they are applied), and is then ready: it runs
 /// the group commit, checkpoints and activation collection while it catches up on the records it read (a grain's are
 /// applied before anything else reaches it; see <see cref="WhenCaughtUpAsync"/>), and starts the reminders once caught
-/// up. Stopping flushes accepted appends, collects every activation (writing its snapshot) and checkpoints every
-/// partition; records a stop during the catch-up left unapplied stay for the next start.
+/// up. Stopping flushes accepted appends, checkpoints every partition with every changed grain's snapshot, collects
+/// every activation and checkpoints again; records a stop during the catch-up left unapplied stay for the next start.
 /// </summary>
 public sealed partial class Silo : IHostedService
 {
