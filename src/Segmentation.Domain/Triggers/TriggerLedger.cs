@@ -181,12 +181,10 @@ public sealed class TriggerLedger
 
     private void RemoveDeferral(string trigger, string occurrenceKey)
     {
-        for (var i = DeferralList.Count - 1; i >= 0; i--)
+        int index;
+        while ((index = IndexOfDeferral(trigger, occurrenceKey)) >= 0)
         {
-            if (_deferred![i].Due.Trigger == trigger && _deferred[i].Due.OccurrenceKey == occurrenceKey)
-            {
-                _deferred.RemoveAt(i);
-            }
+            _deferred!.RemoveAt(index);
         }
     }
 }
