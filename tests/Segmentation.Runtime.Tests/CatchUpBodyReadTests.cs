@@ -83,9 +83,8 @@ public sealed class CatchUpBodyReadTests
     public async Task Restart_ReadsEveryPartitionsIndexOffTheThreadPool_SoTheHostStartsMeanwhile()
     {
         // Arrange
-        var (storage, reads) = InterceptingStorage.Create();
         var options = Options(new GrainProbe(), inFlight: 4);
-        options.StorageFactory = () => storage;
+        var reads = InterceptingStorage.AttachTo(options);
         var first = await TestSilo.StartAsync(options);
         foreach (var grain in (string[])["x", "y", "z"])
         {
@@ -111,10 +110,9 @@ public sealed class CatchUpBodyReadTests
     public async Task BodyReadFails_DuringCatchUp_FailsTheCatchUpAndTheCallsAndHoldsTheRecords()
     {
         // Arrange
-        var (storage, reads) = InterceptingStorage.Create();
         var probe = new GrainProbe();
         var options = Options(probe, inFlight: 1);
-        options.StorageFactory = () => storage;
+        var reads = InterceptingStorage.AttachTo(options);
         var first = await TestSilo.StartAsync(options);
         await first.AppendAsync("b", "add", "b1");
         await first.AppendAsync("b", "add", "b2");
@@ -146,9 +144,8 @@ public sealed class CatchUpBodyReadTests
     public async Task BodyReadFails_ThenRestart_NextStartAppliesEveryRecord()
     {
         // Arrange
-        var (storage, reads) = InterceptingStorage.Create();
         var options = Options(new GrainProbe(), inFlight: 1);
-        options.StorageFactory = () => storage;
+        var reads = InterceptingStorage.AttachTo(options);
         var first = await TestSilo.StartAsync(options);
         await first.AppendAsync("b", "add", "b1");
         await first.AppendAsync("c", "add", "c1");

@@ -114,9 +114,8 @@ public sealed class DeferredSnapshotTests
     [Fact]
     public async Task Stop_WithManyChangedGrains_WritesTheirSnapshotsInOneCheckpointPerPartition_NotOneEach()
     {
-        var (storage, counter) = InterceptingStorage.Create();
         var options = TestSilos.Options(Thresholds);
-        options.StorageFactory = () => storage;
+        var counter = InterceptingStorage.AttachTo(options);
         var silo = await TestSilo.StartAsync(options);
         var ledgers = Enumerable.Range(0, 40).Select(static i => $"ledger-{i}").ToList();
         foreach (var ledger in ledgers)

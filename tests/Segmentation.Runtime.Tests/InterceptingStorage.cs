@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Segmentation.Runtime.Storage;
 using Segmentation.Storage.InMemory;
+using Segmentation.TestKit;
 
 namespace Segmentation.Runtime.Tests;
 
@@ -20,13 +21,15 @@ public class InterceptingStorage : DispatchProxy
     private int _indexReads;
     private int _indexReadsOnThePool;
 
-    /// <summary>The storage to hand to the silos, and its switch.</summary>
-    public static (ISiloStorage Storage, InterceptingStorage Switch) Create()
+    /// <summary>Makes every silo built from <paramref name="options"/> use one new intercepting storage; returns its switch.</summary>
+    public static InterceptingStorage AttachTo(TestSiloOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var storage = Create<ISiloStorage, InterceptingStorage>();
         var proxy = (InterceptingStorage)(object)storage;
         proxy._inner = new InMemorySiloStorage();
-        return (storage, proxy);
+        options.StorageFactory = () => storage;
+        return proxy;
     }
 
     /// <summary>Whether body reads fail now.</summary>
