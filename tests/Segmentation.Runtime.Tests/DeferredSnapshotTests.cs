@@ -1,4 +1,5 @@
 using Segmentation.Runtime.Configuration;
+using Segmentation.Runtime.Durability;
 using Segmentation.TestKit;
 
 namespace Segmentation.Runtime.Tests;
@@ -21,6 +22,35 @@ public sealed class DeferredSnapshotTests
         Assert.NotNull(await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Busy));
         var quietRecords = await silo.Silo.Runtime.Storage.ReadGrainRecordsAsync(Quiet, null, 10);
         Assert.True(await silo.StoredCheckpointAsync(Quiet) < quietRecords.Min(static r => r.Offset));
+    }
+
+    [Fact]
+    public async Task PeriodicCheckpoint_GrainNotDueWhileInsideATurn_IsDeferredWithoutWaitingForTheTurn()
+    {
+        await using var silo = await StartAsync();
+        var probe = silo.Probe();
+        await AppendAsync(silo, "quiet", 0, 1);
+        await silo.WhenIdleAsync();
+        await silo.AppendAsync("quiet", "gate", "held");
+        await probe.WhenReachedAsync("held");
+
+        // The grain's turn waits at the gate, so a checkpoint that asked the grain in a turn would wait with it.
+        try
+        {
+            await silo.Silo.Runtime.Checkpoints.CheckpointAllAsync(SnapshotMode.Due).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Null(await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Quiet));
+            var quietRecords = await silo.Silo.Runtime.Storage.ReadGrainRecordsAsync(Quiet, null, 10);
+            Assert.True(await silo.StoredCheckpointAsync(Quiet) < quietRecords.Min(static r => r.Offset));
+        }
+        finally
+        {
+            probe.Open("held");
+        }
+
+        silo.Clock.Advance(TimeSpan.FromMinutes(1));
+        await silo.PeriodicCheckpointAsync();
+        Assert.Equal(["add:0", "gate:held"], await silo.LedgerAsync("quiet"));
+        Assert.Equal((await silo.Silo.Runtime.Storage.ReadSnapshotAsync(Quiet))!.AppliedOffset, await silo.StoredCheckpointAsync(Quiet));
     }
 
     [Fact]

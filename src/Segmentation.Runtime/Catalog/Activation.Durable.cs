@@ -11,7 +11,13 @@ internal sealed partial class Activation
     public long AppliedOffset { get; private set; }
 
     /// <summary>Changed since its last snapshot.</summary>
-    public bool IsDirty { get; private set; }
+    public bool IsDirty
+    {
+        get => Volatile.Read(ref _isDirty);
+        private set => Volatile.Write(ref _isDirty, value);
+    }
+
+    private bool _isDirty;
 
     /// <summary>While dirty: the first record applied since the last snapshot (a checkpoint must stay below it).</summary>
     private long _firstUnsnapshotted;
@@ -25,8 +31,10 @@ internal sealed partial class Activation
     /// <summary>The size of the grain's last snapshot, read or taken: what writing the next one roughly costs.</summary>
     private long _lastSnapshotBytes;
 
-    /// <summary>While dirty: when the first record since the last snapshot was applied.</summary>
-    private DateTimeOffset _dirtySince;
+    /// <summary>While dirty: when the first record since the last snapshot was applied (UTC ticks).</summary>
+    private long _dirtySinceTicks;
+
+    private DateTimeOffset DirtySince => new(Volatile.Read(ref _dirtySinceTicks), TimeSpan.Zero);
 
     /// <summary>Applies one log record like <see cref="ApplyRecordAsync"/>; a failure is logged and the record skipped.</summary>
     public async ValueTask TryApplyRecordAsync(LogRecord record)
@@ -86,12 +94,10 @@ internal sealed partial class Activation
             return default;
         }
 
-        var options = Runtime.Options;
-        if (mode == SnapshotMode.Due && now - _dirtySince < options.MaxSnapshotDelay
-            && (_recordsSinceSnapshot < options.SnapshotAfterRecords || _bytesSinceSnapshot < _lastSnapshotBytes))
+        if (mode == SnapshotMode.Due && !IsSnapshotDue(now))
         {
             Runtime.Partitions[Partition].MarkDirty(this);
-            return new SnapshotDecision(null, _firstUnsnapshotted, _dirtySince);
+            return new SnapshotDecision(null, _firstUnsnapshotted, DirtySince);
         }
 
         IsDirty = false;
@@ -99,7 +105,39 @@ internal sealed partial class Activation
         _bytesSinceSnapshot = 0;
         var snapshot = new GrainSnapshot(GrainId, ((IDurableGrain)_grain).WriteSnapshot(), AppliedOffset);
         _lastSnapshotBytes = snapshot.Data.Length;
-        return new SnapshotDecision(snapshot, _firstUnsnapshotted, _dirtySince);
+        return new SnapshotDecision(snapshot, _firstUnsnapshotted, DirtySince);
+    }
+
+    /// <summary>
+    /// For a periodic checkpoint, without a turn: true when the grain is changed, active and its snapshot clearly not
+    /// due yet, with the first record the checkpoint must stay below; the grain stays dirty for the next checkpoint.
+    /// A checkpoint asks this of every changed grain every <see cref="Configuration.SiloOptions.CheckpointInterval"/>,
+    /// most of which wait for <see cref="Configuration.SiloOptions.MaxSnapshotDelay"/>: a turn for each would queue
+    /// work behind every one of them. Read while the grain's turns run: a record applied meanwhile only makes the
+    /// snapshot due at the next checkpoint, and the first unsnapshotted record read is never after the grain's own,
+    /// which moves forward only when a snapshot is taken, inside a turn. False sends the grain to
+    /// <see cref="TakeSnapshot"/>.
+    /// </summary>
+    public bool TryDeferSnapshot(DateTimeOffset now, out long firstUnsnapshotted)
+    {
+        // The flag first: once it reads set, the offset read after it is of this change or a later one.
+        var dirty = IsDirty;
+        firstUnsnapshotted = Volatile.Read(ref _firstUnsnapshotted);
+        if (!dirty || State != ActivationState.Valid || IsSnapshotDue(now))
+        {
+            return false;
+        }
+
+        Runtime.Partitions[Partition].MarkDirty(this);
+        return true;
+    }
+
+    private bool IsSnapshotDue(DateTimeOffset now)
+    {
+        var options = Runtime.Options;
+        return now - DirtySince >= options.MaxSnapshotDelay
+            || (Volatile.Read(ref _recordsSinceSnapshot) >= options.SnapshotAfterRecords
+                && Volatile.Read(ref _bytesSinceSnapshot) >= Volatile.Read(ref _lastSnapshotBytes));
     }
 
     /// <summary>A snapshot that was taken could not be written: the grain is dirty again since what it covered.</summary>
@@ -108,8 +146,8 @@ internal sealed partial class Activation
         if (IsDirty)
         {
             // Records applied after the failed snapshot made it dirty again already; the earlier ones count too.
-            _firstUnsnapshotted = Math.Min(_firstUnsnapshotted, decision.FirstUnsnapshotted);
-            _dirtySince = decision.DirtySince < _dirtySince ? decision.DirtySince : _dirtySince;
+            Volatile.Write(ref _firstUnsnapshotted, Math.Min(_firstUnsnapshotted, decision.FirstUnsnapshotted));
+            Volatile.Write(ref _dirtySinceTicks, Math.Min(_dirtySinceTicks, decision.DirtySince.UtcTicks));
             return;
         }
 
@@ -118,9 +156,10 @@ internal sealed partial class Activation
 
     private void MarkDirty(long firstOffset, DateTimeOffset since)
     {
+        // Written before the flag, so a checkpoint that reads the flag set reads these of this change or a later one.
+        Volatile.Write(ref _firstUnsnapshotted, firstOffset);
+        Volatile.Write(ref _dirtySinceTicks, since.UtcTicks);
         IsDirty = true;
-        _firstUnsnapshotted = firstOffset;
-        _dirtySince = since;
         Runtime.Partitions[Partition].MarkDirty(this);
     }
 }

@@ -11,7 +11,8 @@ namespace Segmentation.Runtime.Durability;
 /// checkpoint also deletes the covered log records older than <see cref="Configuration.SiloOptions.LogRetention"/>
 /// (see <see cref="LogRetentionPolicy"/>); an unchanged partition still prunes now and then. The periodic
 /// checkpoint defers the snapshots of grains that changed little (<see cref="SnapshotMode.Due"/>) and stays below
-/// their first unsnapshotted record.
+/// their first unsnapshotted record; a grain whose snapshot is plainly not due is told so without a turn
+/// (<see cref="Activation.TryDeferSnapshot"/>), the others in a turn of their own.
 /// </summary>
 internal sealed class CheckpointService(SiloRuntime runtime)
 {
@@ -40,8 +41,21 @@ internal sealed class CheckpointService(SiloRuntime runtime)
             return;
         }
 
-        var taken = await TakeSnapshotsAsync(dirty, mode, now).ConfigureAwait(false);
         var checkpointOffset = appliedThrough;
+        var asked = new List<Activation>(mode == SnapshotMode.All ? dirty.Count : 0);
+        foreach (var activation in dirty)
+        {
+            if (mode == SnapshotMode.Due && activation.TryDeferSnapshot(now, out var firstUnsnapshotted))
+            {
+                checkpointOffset = Math.Min(checkpointOffset, firstUnsnapshotted - 1);
+            }
+            else
+            {
+                asked.Add(activation);
+            }
+        }
+
+        var taken = await TakeSnapshotsAsync(asked, mode, now).ConfigureAwait(false);
         foreach (var (_, decision) in taken)
         {
             if (decision.IsDeferred)
@@ -118,10 +132,10 @@ internal sealed class CheckpointService(SiloRuntime runtime)
     }
 
     private static async Task<(Activation Activation, SnapshotDecision Decision)[]> TakeSnapshotsAsync(
-        HashSet<Activation> dirty, SnapshotMode mode, DateTimeOffset now)
+        List<Activation> activations, SnapshotMode mode, DateTimeOffset now)
     {
-        var pending = new List<(Activation, Task<SnapshotDecision>)>(dirty.Count);
-        foreach (var activation in dirty)
+        var pending = new List<(Activation, Task<SnapshotDecision>)>(activations.Count);
+        foreach (var activation in activations)
         {
             var item = new ActionWorkItem<SnapshotDecision>(a => ValueTask.FromResult(a.TakeSnapshot(mode, now)));
             // A collected activation wrote its own snapshot on the way out.
