@@ -73,8 +73,8 @@ public static class ReminderLoadReport
     }
 
     /// <summary>
-    /// Samples until every customer's firing was delivered, or until none was for <see cref="Stall"/> after the last
-    /// due instant.
+    /// Samples until every customer's firing was delivered (the last due instant passed, no reminder held in memory),
+    /// or until none was for <see cref="Stall"/> after the last due instant.
     /// </summary>
     private static async Task<List<ReminderLoadSample>> SampleUntilFiredAsync(
         RuntimeSilo silo, ReminderLoadSample before, int customers, DateTimeOffset lastDue)
@@ -91,7 +91,10 @@ public static class ReminderLoadReport
             }
 
             samples.Add(sample);
-            if (sample.Fired - before.Fired >= customers || (sample.At > lastDue && sample.At - progressAt > Stall))
+            // Other reminders falling due in the window count as firings too, so the count alone could end the
+            // sampling before the last cart reminders fired: those are all due and none is held any more.
+            var allFired = sample.Fired - before.Fired >= customers && sample.At > lastDue && sample.RemindersInMemory == 0;
+            if (allFired || (sample.At > lastDue && sample.At - progressAt > Stall))
             {
                 return samples;
             }
