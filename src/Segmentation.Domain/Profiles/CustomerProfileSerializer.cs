@@ -23,8 +23,26 @@ public static class CustomerProfileSerializer
 
     public static byte[] Serialize(CustomerProfile profile)
     {
+        using var writer = Write(profile);
+        return writer.ToArray();
+    }
+
+    /// <summary>
+    /// Writes the bytes <see cref="Serialize(CustomerProfile)"/> gives to <paramref name="destination"/>, after their
+    /// length as a 32-bit integer, without an array of their own: for a snapshot that holds the profile's.
+    /// </summary>
+    public static void Serialize(CustomerProfile profile, BinaryWriter destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var writer = Write(profile);
+        destination.Write(writer.Written.Length);
+        destination.Write(writer.Written);
+    }
+
+    private static SnapshotWriter Write(CustomerProfile profile)
+    {
         ArgumentNullException.ThrowIfNull(profile);
-        using var writer = new SnapshotWriter();
+        var writer = new SnapshotWriter();
         foreach (var b in Magic)
         {
             writer.WriteByte(b);
@@ -32,7 +50,7 @@ public static class CustomerProfileSerializer
 
         writer.WriteByte(FormatVersion);
         profile.Write(writer);
-        return writer.ToArray();
+        return writer;
     }
 
     /// <exception cref="FormatException">The bytes are not a profile snapshot of a known version.</exception>

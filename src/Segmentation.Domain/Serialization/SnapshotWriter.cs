@@ -111,7 +111,10 @@ internal sealed class SnapshotWriter : IDisposable
         }
     }
 
-    public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+    public byte[] ToArray() => Written.ToArray();
+
+    /// <summary>The bytes written so far, valid until the next write or <see cref="Dispose"/>.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
     public void Dispose()
     {

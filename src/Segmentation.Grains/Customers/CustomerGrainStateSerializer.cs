@@ -1,3 +1,4 @@
+using System.Text;
 using Segmentation.Domain.Profiles;
 using Segmentation.Domain.Rfm;
 using Segmentation.Grains.Segments;
@@ -16,15 +17,25 @@ internal static class CustomerGrainStateSerializer
     private const byte FormatVersionWithoutTriggers = 2;
     private const byte FormatVersionWithoutSegments = 1;
 
+    // A thread keeps its snapshot buffer up to this size; the buffer of a larger customer goes with its snapshot.
+    private const int MaxKeptBufferBytes = 1 << 20;
+
+    // BinaryWriter's own default: UTF-8 without a byte order mark, throwing on invalid text.
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    [ThreadStatic]
+    private static MemoryStream? t_buffer;
+
     public static byte[] Serialize(CustomerGrainState state)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
+        // The thread's buffer from its last snapshot, so that a snapshot allocates its bytes and little else.
+        var buffer = t_buffer ?? new MemoryStream();
+        t_buffer = null;
+        buffer.SetLength(0);
+        using (var writer = new BinaryWriter(buffer, Utf8, leaveOpen: true))
         {
             writer.Write(FormatVersion);
-            var profile = CustomerProfileSerializer.Serialize(state.Profile);
-            writer.Write(profile.Length);
-            writer.Write(profile);
+            CustomerProfileSerializer.Serialize(state.Profile, writer);
             WriteNullable(writer, state.MergedInto);
             WriteSet(writer, state.LinkedAnonymousIds);
             WriteSet(writer, state.MergedSources);
@@ -41,7 +52,13 @@ internal static class CustomerGrainStateSerializer
             CustomerTriggerStateSerializer.Write(writer, state.Triggers);
         }
 
-        return buffer.ToArray();
+        var bytes = buffer.ToArray();
+        if (buffer.Capacity <= MaxKeptBufferBytes)
+        {
+            t_buffer = buffer;
+        }
+
+        return bytes;
     }
 
     public static CustomerGrainState Deserialize(ReadOnlySpan<byte> data)

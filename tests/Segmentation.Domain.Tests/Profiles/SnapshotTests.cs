@@ -51,6 +51,24 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void Serialize_ToAWriter_WritesTheLengthThenTheSameBytes()
+    {
+        // Arrange
+        var profile = ProfileAssert.Build(StreamGenerator.Generate(35, 300, T0, TimeSpan.FromHours(30)));
+        var bytes = CustomerProfileSerializer.Serialize(profile);
+        using var stream = new MemoryStream();
+
+        // Act
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            CustomerProfileSerializer.Serialize(profile, writer);
+        }
+
+        // Assert
+        Assert.Equal([.. BitConverter.GetBytes(bytes.Length), .. bytes], stream.ToArray());
+    }
+
+    [Fact]
     public void Serialize_RestoredProfile_GivesSameBytes()
     {
         // Arrange

@@ -30,6 +30,24 @@ public sealed class CustomerGrainStateSerializerTests
     }
 
     [Fact]
+    public void Serialize_AfterALargerStateOnTheSameThread_GivesTheSameBytesAsBefore()
+    {
+        var small = new CustomerGrainState { ReportedEmail = "a@example.com" };
+        var large = new CustomerGrainState { ReportedEmail = "b@example.com" };
+        for (var i = 0; i < 500; i++)
+        {
+            large.Segments[$"segment-{i}"] = new SegmentMembershipEntry(i, T0);
+        }
+
+        var before = CustomerGrainStateSerializer.Serialize(small);
+        var largeBytes = CustomerGrainStateSerializer.Serialize(large);
+        var after = CustomerGrainStateSerializer.Serialize(small);
+
+        Assert.Equal(before, after);
+        Assert.Equal(500, CustomerGrainStateSerializer.Deserialize(largeBytes).Segments.Count);
+    }
+
+    [Fact]
     public void Deserialize_FormatOneSnapshot_ReadsAsACustomerInNoSegmentYet()
     {
         var current = CustomerGrainStateSerializer.Serialize(new CustomerGrainState { ReportedEmail = "a@example.com" });
