@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using Segmentation.Domain.Profiles;
 using Segmentation.Domain.Rfm;
@@ -16,6 +17,9 @@ internal static class CustomerGrainStateSerializer
     private const byte FormatVersion = 3;
     private const byte FormatVersionWithoutTriggers = 2;
     private const byte FormatVersionWithoutSegments = 1;
+
+    // The profile's bytes follow the version byte and their length (BinaryWriter's little-endian Int32).
+    private const int ProfileStart = 1 + sizeof(int);
 
     // A thread keeps its snapshot buffer up to this size; the buffer of a larger customer goes with its snapshot.
     private const int MaxKeptBufferBytes = 1 << 20;
@@ -61,18 +65,30 @@ internal static class CustomerGrainStateSerializer
         return bytes;
     }
 
+    /// <summary>
+    /// Reads a snapshot written by <see cref="Serialize"/> (or an earlier format). The profile is read in place from its
+    /// slice; only the bookkeeping after it is copied for the reader.
+    /// </summary>
+    /// <exception cref="FormatException">An unknown format, or a snapshot shorter than its profile says.</exception>
     public static CustomerGrainState Deserialize(ReadOnlySpan<byte> data)
     {
-        using var reader = new BinaryReader(new MemoryStream(data.ToArray()));
-        var version = reader.ReadByte();
+        var version = data.IsEmpty ? (byte)0 : data[0];
         if (version is not (FormatVersion or FormatVersionWithoutTriggers or FormatVersionWithoutSegments))
         {
             throw new FormatException($"Unknown customer snapshot format {version}.");
         }
 
+        var profileLength = data.Length >= ProfileStart ? BinaryPrimitives.ReadInt32LittleEndian(data[1..]) : -1;
+        if (profileLength < 0 || profileLength > data.Length - ProfileStart)
+        {
+            throw new FormatException($"The customer snapshot of {data.Length} bytes is shorter than its profile says.");
+        }
+
+        var profile = CustomerProfileSerializer.Deserialize(data.Slice(ProfileStart, profileLength));
+        using var reader = new BinaryReader(new MemoryStream(data[(ProfileStart + profileLength)..].ToArray()));
         var state = new CustomerGrainState
         {
-            Profile = CustomerProfileSerializer.Deserialize(reader.ReadBytes(reader.ReadInt32())),
+            Profile = profile,
             MergedInto = ReadNullable(reader),
         };
         ReadSet(reader, state.AddLinkedAnonymousId);

@@ -35,4 +35,28 @@ public sealed class StoredGrainSnapshotTests
         Assert.Equal("shopper@example.com", read.Profile.Email);
         Assert.Equal(2, read.Profile.CartSummary.ItemCount);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(100)]
+    public void Deserialize_SnapshotCutShort_ThrowsAFormatExceptionSayingSo(int keptBytes)
+    {
+        var stored = File.ReadAllBytes(StoredGrainSnapshot.Path);
+
+        var error = Assert.Throws<FormatException>(() => CustomerGrainStateSerializer.Deserialize(stored.AsSpan(0, keptBytes)));
+
+        Assert.Contains(keptBytes == 0 ? "Unknown customer snapshot format 0" : "shorter than its profile says", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_UnknownFormat_ThrowsAFormatExceptionNamingIt()
+    {
+        var stored = File.ReadAllBytes(StoredGrainSnapshot.Path);
+        stored[0] = 9;
+
+        var error = Assert.Throws<FormatException>(() => CustomerGrainStateSerializer.Deserialize(stored));
+
+        Assert.Contains("format 9", error.Message, StringComparison.Ordinal);
+    }
 }
