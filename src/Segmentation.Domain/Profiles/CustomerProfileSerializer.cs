@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Segmentation.Domain.Serialization;
 
 namespace Segmentation.Domain.Profiles;
@@ -51,6 +52,25 @@ public static class CustomerProfileSerializer
         writer.WriteByte(FormatVersion);
         profile.Write(writer);
         return writer;
+    }
+
+    /// <summary>
+    /// Reads a profile written by <see cref="Serialize(CustomerProfile, BinaryWriter)"/> at the start of
+    /// <paramref name="prefixed"/>, from its slice; <paramref name="bytesRead"/> is its length prefix and its bytes.
+    /// </summary>
+    /// <exception cref="FormatException">
+    /// The bytes are shorter than their length prefix says, or not a profile snapshot of a known version.
+    /// </exception>
+    public static CustomerProfile Deserialize(ReadOnlySpan<byte> prefixed, out int bytesRead)
+    {
+        var length = prefixed.Length >= sizeof(int) ? BinaryPrimitives.ReadInt32LittleEndian(prefixed) : -1;
+        if (length < 0 || length > prefixed.Length - sizeof(int))
+        {
+            throw new FormatException($"The customer snapshot of {prefixed.Length} bytes is shorter than its profile says.");
+        }
+
+        bytesRead = sizeof(int) + length;
+        return Deserialize(prefixed.Slice(sizeof(int), length));
     }
 
     /// <exception cref="FormatException">The bytes are not a profile snapshot of a known version.</exception>

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using Segmentation.Domain.Profiles;
 using Segmentation.Domain.Rfm;
@@ -17,9 +16,6 @@ internal static class CustomerGrainStateSerializer
     private const byte FormatVersion = 3;
     private const byte FormatVersionWithoutTriggers = 2;
     private const byte FormatVersionWithoutSegments = 1;
-
-    // The profile's bytes follow the version byte and their length (BinaryWriter's little-endian Int32).
-    private const int ProfileStart = 1 + sizeof(int);
 
     // A thread keeps its snapshot buffer up to this size; the buffer of a larger customer goes with its snapshot.
     private const int MaxKeptBufferBytes = 1 << 20;
@@ -78,14 +74,8 @@ internal static class CustomerGrainStateSerializer
             throw new FormatException($"Unknown customer snapshot format {version}.");
         }
 
-        var profileLength = data.Length >= ProfileStart ? BinaryPrimitives.ReadInt32LittleEndian(data[1..]) : -1;
-        if (profileLength < 0 || profileLength > data.Length - ProfileStart)
-        {
-            throw new FormatException($"The customer snapshot of {data.Length} bytes is shorter than its profile says.");
-        }
-
-        var profile = CustomerProfileSerializer.Deserialize(data.Slice(ProfileStart, profileLength));
-        using var reader = new BinaryReader(new MemoryStream(data[(ProfileStart + profileLength)..].ToArray()));
+        var profile = CustomerProfileSerializer.Deserialize(data[1..], out var profileBytes);
+        using var reader = new BinaryReader(new MemoryStream(data[(1 + profileBytes)..].ToArray()));
         var state = new CustomerGrainState
         {
             Profile = profile,
