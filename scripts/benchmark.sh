@@ -4,7 +4,7 @@
 # the options given, e.g.
 #   bash scripts/benchmark.sh --quick                 # a few minutes
 #   bash scripts/benchmark.sh                         # 100,000 customers
-#   bash scripts/benchmark.sh --customers 1000000     # the full run (hours, 10-18 GB of memory)
+#   bash scripts/benchmark.sh --customers 1000000     # the full run (15-20 min and 12 GB of memory on 2 cores, plus the baseline)
 # Options: --quick, --customers N, --step-duration D, --steady-duration D, --start-rate R, --max-rate R,
 # --refresh-interval D, --no-baseline, --output DIR (see --help). On a machine shared with others, set BENCHMARK_LOCK
 # to a lock file they use too: the run waits for it and holds it while it runs.
