@@ -22,6 +22,9 @@ public sealed partial class SegmentBackfillService
     [LoggerMessage(6, LogLevel.Information, "Backfill of segment {SegmentId} version {Version} did not complete before the silo stopped; going on with it")]
     private partial void LogResumed(string segmentId, int version);
 
+    [LoggerMessage(9, LogLevel.Information, "Backfill of segment {SegmentId} version {Version} has not run yet (a new store's starter segment, or a save the silo stopped after); starting it")]
+    private partial void LogNotRunYet(string segmentId, int version);
+
     [LoggerMessage(7, LogLevel.Error, "Backfill of segment {SegmentId} version {Version} failed; it goes on when the silo restarts")]
     private partial void LogFailed(System.Exception exception, string segmentId, int version);
 

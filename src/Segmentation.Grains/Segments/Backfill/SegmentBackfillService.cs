@@ -132,7 +132,15 @@ public sealed partial class SegmentBackfillService : BackgroundService
                     .InvokeReadOnlyAsync(static g => g.GetStatusAsync(), cancellationToken).ConfigureAwait(false);
                 if (status.Backfill is not { State: SegmentBackfillState.Complete } backfill || backfill.Version < definition.Version)
                 {
-                    LogResumed(definition.Id, definition.Version);
+                    if (status.Backfill?.Version == definition.Version)
+                    {
+                        LogResumed(definition.Id, definition.Version);
+                    }
+                    else
+                    {
+                        LogNotRunYet(definition.Id, definition.Version);
+                    }
+
                     Start(definition.Id, definition.Version);
                 }
             }

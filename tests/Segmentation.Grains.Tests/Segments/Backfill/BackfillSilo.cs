@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Segmentation.Grains.Segments;
 using Segmentation.TestKit;
 using Segmentation.Tracking;
@@ -13,10 +14,16 @@ namespace Segmentation.Grains.Tests.Segments.Backfill;
 /// </summary>
 internal static class BackfillSilo
 {
-    public static TestSiloOptions Options(int batchSize = 5, int maxOutstanding = 5_000, TimeSpan? pollInterval = null) => new()
+    public static TestSiloOptions Options(
+        int batchSize = 5, int maxOutstanding = 5_000, TimeSpan? pollInterval = null, LogCapture? logs = null) => new()
     {
         Configure = builder =>
         {
+            if (logs is not null)
+            {
+                builder.Services.AddLogging(logging => logging.AddProvider(logs));
+            }
+
             builder.AddCustomerProfiles();
             builder.Services.Configure<SegmentBackfillOptions>(options =>
             {

@@ -14,7 +14,8 @@ public sealed class SegmentBackfillRecoveryTests
     public async Task Resume_SiloCrashedHalfwayThroughABackfill_GoesOnWhereItsPagesGotAndCompletesWithTheExactCount()
     {
         var storage = new InMemorySiloStorage();
-        var options = BackfillSilo.Options(batchSize: 4);
+        var logs = new LogCapture();
+        var options = BackfillSilo.Options(batchSize: 4, logs: logs);
         options.StorageFactory = () => storage;
         var silo = await TestSilo.StartAsync(options);
         var book = new OrderBook();
@@ -57,6 +58,8 @@ public sealed class SegmentBackfillRecoveryTests
             var info = await silo.InfoAsync("repeat");
             Assert.Equal((SegmentBackfillState.Complete, 1, 60L, 60L), (info.Backfill.State, info.Backfill.Version, info.Backfill.Evaluated, info.Backfill.Total));
             Assert.Equal(before.StartedAt, info.Backfill.StartedAt);
+            Assert.Contains(logs.Messages, m => m.Contains("segment repeat version 1 did not complete before the silo stopped", StringComparison.Ordinal));
+            Assert.DoesNotContain(logs.Messages, m => m.Contains("segment repeat version 1 has not run yet", StringComparison.Ordinal));
             Assert.Equal(book.CustomersWithAtLeast(2), await silo.MemberIdsAsync("repeat"));
 
             // The customers of the pages done before the crash were not asked again; after it, only members were asked.
@@ -89,6 +92,22 @@ public sealed class SegmentBackfillRecoveryTests
             Assert.Equal(book.CustomersWithAtLeast(2).Count, info.Count);
             Assert.Equal(book.CustomersWithAtLeast(2), await silo.MemberIdsAsync("repeat"));
         }
+    }
+
+    [Fact]
+    public async Task Resume_OnANewStore_StartsTheStarterSegmentsBackfillsAsNotRunYetRatherThanInterrupted()
+    {
+        var logs = new LogCapture();
+        await using var silo = await BackfillSilo.StartAsync(BackfillSilo.Options(logs: logs));
+
+        var starters = await silo.Segments().ListAsync(CancellationToken.None);
+        Assert.NotEmpty(starters);
+        foreach (var starter in starters)
+        {
+            Assert.Contains(logs.Messages, m => m.Contains($"segment {starter.Id} version 1 has not run yet", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("did not complete before the silo stopped", StringComparison.Ordinal));
     }
 
     [Fact]
